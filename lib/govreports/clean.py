@@ -1,0 +1,180 @@
+"""Clean the text of a report as downloaded: remove web-page chrome, keep the report's wording.
+
+What cleaning does, in order:
+
+1. Line breaks: ``\\r\\n``, ``\\r`` and the literal two-character escapes ``\\n``/``\\r\\n`` that some
+   scrapes carry become real line breaks.
+2. Characters: zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphen) are removed; a run of
+   U+FFFD between two Chinese numerals is the lost 〇 of a date (二��三五年 -> 二〇三五年) and is
+   restored, every other U+FFFD is removed; full-width digits and Latin letters become ASCII, ％ -> %,
+   － -> -, ＋ -> +, and ． between digits -> ``.``; U+3000 and no-break spaces become spaces.
+   Chinese punctuation (，。：（）) is left as it is.
+3. Whitespace: each line is stripped and runs of spaces become one space; spaces that break a number
+   (``5 . 5%``, ``2020 年``, ``8 %``) are removed. Blank lines are dropped: one line, one paragraph.
+   Spaces between Chinese text are kept, because some scrapes (sample 003) use them as paragraph breaks.
+4. Chrome: bullets, table pipes and ``---|---`` rows; lines made only of page-header fields
+   (索引号/主题分类/发布机构/成文日期/... as lines, bullet lists or ``|`` tables, with a value on the same
+   or the next line); page controls (分享, 打印, 关闭, 字号 大 中 小, 上一篇); 责任编辑 lines. The header
+   fields are kept in :attr:`CleanText.fields` for the metadata.
+5. A body that a page repeats twice is kept once.
+
+The raw text is not changed; callers keep it for audit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from govreports._resources import BULLET, CN_DIGITS, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
+
+__all__ = ["CleanText", "clean_text", "normalise_chars"]
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Result of :func:`clean_text`.
+
+    Attributes:
+        text: the clean text, one paragraph a line.
+        fields: page-header fields found, label -> value (first value wins), e.g. ``{"成文日期": "2021-01-15"}``.
+        removed: the chrome lines removed, in order, for audit.
+        repeated_body: True when a second copy of the body was dropped.
+    """
+
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+    repeated_body: bool = False
+
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)}
+_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)})
+_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
+_FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
+_LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
+_DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
+_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
+_LITERAL_BREAKS = re.compile(r"\\r\\n|\\n|\\r")
+_SPACES = re.compile(r"[ \t\f\v]+")
+_LABEL = re.compile(
+    "(" + "|".join(sorted(map(re.escape, HEADER_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
+)
+_TABLE_RULE = re.compile(r"^[\s|:：\-—=+]+$")
+
+
+def normalise_chars(text: str) -> str:
+    """Apply the character and number-spacing normalisation of step 2 and 3 to any string.
+
+    >>> normalise_chars("增长５ . ５％，二\\ufffd\\ufffd三五年")
+    '增长5.5%，二〇三五年'
+    """
+    text = text.translate(_ZERO_WIDTH)
+    text = _LOST_ZERO.sub("〇", text).replace("\ufffd", "")
+    text = text.translate(_FULLWIDTH)
+    text = _dot_fix(text)
+    return _SPACE_BEFORE_UNIT.sub("", text)
+
+
+def _dot_fix(text: str) -> str:
+    # A full stop between digits is a decimal point only when it is "．" or "." with spaces; the Chinese
+    # full stop "。" between digits ends a sentence and stays (e.g. "...2020。2021年...").
+    return _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean a report's raw text (see the module docstring for the exact steps).
+
+    Args:
+        raw: decoded text as read from the file.
+
+    Returns:
+        :class:`CleanText`; ``text`` is empty when nothing but chrome was found.
+    """
+    text = _LITERAL_BREAKS.sub("\n", raw).replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_chars(text)
+    fields: dict[str, str] = {}
+    removed: list[str] = []
+    kept: list[str] = []
+    pending: str | None = None  # a header label whose value may follow on the next line
+    for raw_line in text.split("\n"):
+        line = _tidy_line(raw_line)
+        if not line:
+            continue
+        pairs = _header_pairs(line)
+        if pairs is not None:
+            for label, value in pairs:
+                if value:
+                    fields.setdefault(label, value)
+            pending = pairs[-1][0] if not pairs[-1][1] else None
+            removed.append(line)
+            continue
+        if pending is not None and _is_header_value(line):
+            fields.setdefault(pending, line)
+            removed.append(line)
+            pending = None
+            continue
+        pending = None
+        if CONTROL_LINE.match(line):
+            removed.append(line)
+            continue
+        kept.append(line)
+    kept, repeated = _drop_repeated_body(kept)
+    return CleanText("\n".join(kept), fields, tuple(removed), repeated)
+
+
+def _tidy_line(line: str) -> str:
+    line = BULLET.sub("", line)
+    if "|" in line:
+        if _TABLE_RULE.match(line):
+            return ""
+        line = " ".join(cell.strip() for cell in line.split("|") if cell.strip())
+    return _SPACES.sub(" ", line).strip()
+
+
+def _header_pairs(line: str) -> list[tuple[str, str]] | None:
+    """Split a line made only of ``label: value`` pairs; ``None`` when it is anything else."""
+    matches = list(_LABEL.finditer(line))
+    if not matches or matches[0].start() != 0 or len(line) > 160:
+        return None
+    pairs = []
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following else len(line)
+        value = line[match.end() : end].strip()
+        if len(value) > 60:
+            return None
+        pairs.append((match.group(1), value))
+    return pairs
+
+
+def _is_header_value(line: str) -> bool:
+    """A line that can be the value of a header label given on the line before it."""
+    return len(line) <= 40 and not TITLE_WORDS.search(line) and not re.search(r"[。，；;！？]", line)
+
+
+def _drop_repeated_body(lines: list[str]) -> tuple[list[str], bool]:
+    """Drop a second copy of the body (and of the title line before it), as some pages print it twice."""
+    if len(lines) == 1:
+        return _drop_repeated_line(lines)
+    first = next((i for i, line in enumerate(lines) if len(line) >= 20), None)
+    if first is None:
+        return lines, False
+    for j in range(first + 1, len(lines)):
+        if lines[j] != lines[first]:
+            continue
+        span = j - first
+        if lines[j : j + span] == lines[first:j]:
+            start = j - 1 if first > 0 and lines[j - 1] == lines[first - 1] else j
+            return lines[:start] + lines[j + span :], True
+    return lines, False
+
+
+def _drop_repeated_line(lines: list[str]) -> tuple[list[str], bool]:
+    line = lines[0]
+    half = len(line) // 2
+    for cut in (half, half + 1):
+        left, right = line[:cut].strip(), line[cut:].strip()
+        if len(left) >= 100 and left == right:
+            return [left], True
+    return lines, False

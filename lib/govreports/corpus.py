@@ -1,0 +1,186 @@
+"""Load a folder (or list) of report files into a documents table, accounting for every file.
+
+>>> documents = load_corpus("data/raw")                      # doctest: +SKIP
+>>> documents.attrs["files"]                                  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from govreports.clean import clean_text
+from govreports.metadata import infer_metadata
+from govreports.places import level_from_text, resolve_place
+from govreports.progress import progress
+from govreports.readers import SUFFIXES, ReadError, read_file
+from govreports.structure import split_paragraphs, top_headings
+
+__all__ = ["DOCUMENT_COLUMNS", "LoadError", "files_report", "load_corpus", "load_document"]
+
+logger = logging.getLogger("govreports")
+
+#: Columns of the documents table, in order.
+DOCUMENT_COLUMNS = [
+    "doc_id", "path", "sha256", "format", "encoding", "title", "doc_type", "level", "place", "county",
+    "city", "province", "publisher", "date", "signed_date", "report_year", "review_period", "plan_period",
+    "n_chars", "sources", "header", "text", "raw_text",
+]
+FILE_COLUMNS = ["path", "doc_id", "status", "reason", "sha256"]
+
+
+class LoadError(Exception):
+    """A file could not be loaded and ``errors="raise"`` was asked for; the message names the file."""
+
+
+def load_corpus(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    errors: Literal["warn", "raise", "ignore"] = "warn",
+    progress_bar: bool | None = None,
+) -> pd.DataFrame:
+    """Load reports into a documents table, one row per report.
+
+    Args:
+        paths: a folder (read recursively), a file, or a list of either. Files are taken in sorted
+            order. ``README*`` files and hidden files in a folder are skipped (and listed as such).
+        errors: ``"warn"`` logs one line per file that fails (``path: reason``) on the ``govreports``
+            logger and goes on; ``"ignore"`` goes on silently; ``"raise"`` raises :class:`LoadError` at
+            the first failure.
+        progress_bar: force the progress bar on or off (default: on in a terminal or notebook).
+
+    Returns:
+        A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`, sorted by ``doc_id``:
+        ``doc_id`` (file stem), ``path``, ``sha256`` of the file bytes, ``format``, ``encoding``,
+        ``title``, ``doc_type``, ``level`` (town/county/city/province), ``place``, ``county``, ``city``,
+        ``province``, ``publisher``, ``date`` (page date, ISO), ``signed_date``, ``report_year`` (Int64),
+        ``review_period``, ``plan_period`` (``"2019"`` or ``"2016-2020"``), ``n_chars`` of the clean text,
+        ``sources`` (JSON: for each field filled, where it came from), ``header`` (JSON of the page-header
+        fields removed as chrome), ``text`` (clean) and ``raw_text`` (as read, for audit).
+        ``documents.attrs["files"]`` holds the account of every input file (see :func:`files_report`).
+        An empty table (with these columns) when nothing could be loaded.
+
+    Raises:
+        LoadError: with ``errors="raise"``, on the first file that cannot be loaded or is a duplicate.
+        FileNotFoundError: a path given does not exist.
+    """
+    files, skipped = _collect(paths)
+    rows: list[dict] = []
+    account: list[dict] = [dict(path=str(p), doc_id=None, status="skipped", reason=why, sha256=None)
+                           for p, why in skipped]
+    seen_hash: dict[str, str] = {}
+    seen_id: dict[str, str] = {}
+    for path in progress(files, total=len(files), desc="loading reports", enabled=progress_bar):
+        doc_id = path.stem
+        entry = dict(path=str(path), doc_id=doc_id, status="loaded", reason=None, sha256=None)
+        account.append(entry)
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            entry["sha256"] = digest
+            if digest in seen_hash:
+                entry["status"] = "duplicate"
+                raise ReadError(f"duplicate of {seen_hash[digest]} (same sha256), not loaded again")
+            if doc_id in seen_id:
+                raise ReadError(f"doc_id '{doc_id}' is already used by {seen_id[doc_id]}: rename one of them")
+            rows.append(load_document(path, doc_id=doc_id, sha256=digest))
+            seen_hash[digest] = doc_id
+            seen_id[doc_id] = str(path)
+        except (ReadError, OSError) as error:
+            entry["status"] = entry["status"] if entry["status"] == "duplicate" else "failed"
+            entry["reason"] = str(error)
+            if errors == "raise":
+                raise LoadError(f"{path}: {error}") from error
+            if errors == "warn":
+                logger.warning("%s: %s", path, error)
+    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    table["report_year"] = table["report_year"].astype("Int64")
+    table["n_chars"] = table["n_chars"].astype("int64")
+    table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    table.attrs["files"] = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable"
+                                                                                 ).reset_index(drop=True)
+    return table
+
+
+def files_report(documents: pd.DataFrame) -> pd.DataFrame:
+    """The account of every input file of a :func:`load_corpus` result.
+
+    Returns:
+        ``path``, ``doc_id``, ``status`` (loaded, duplicate, failed, skipped), ``reason`` and ``sha256``,
+        sorted by path.
+
+    Raises:
+        KeyError: the table did not come from :func:`load_corpus` (pandas drops ``attrs`` on some
+            operations: take the report right after loading).
+    """
+    return documents.attrs["files"]
+
+
+def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | None = None) -> dict:
+    """Read, clean and describe one report; a row of the documents table as a dict.
+
+    Raises:
+        ReadError: the file cannot be read (see :func:`govreports.readers.read_file`) or holds no text
+            once web-page chrome is removed.
+    """
+    path = Path(path)
+    raw = read_file(path)
+    cleaned = clean_text(raw.text)
+    if not cleaned.text.strip():
+        raise ReadError("no report text left after removing web-page chrome")
+    parts = split_paragraphs(cleaned.text)
+    values, sources = infer_metadata(cleaned.text, cleaned.fields, top_headings(parts))
+    match = resolve_place(values["title"], cleaned.text, publisher=values["publisher"])
+    place: dict[str, object] = dict(level=None, place=None, county=None, city=None, province=None)
+    if match is not None:
+        unit = match.place
+        place = dict(level=unit.level, place=unit.name, province=unit.province,
+                     county=unit.name if unit.level == "county" else unit.county,
+                     city=unit.name if unit.level == "city" else unit.city)
+        sources["place"] = match.evidence
+        for key in ("county", "city", "province", "level"):
+            if place[key] is not None and place[key] != unit.name:
+                sources[key] = "gazetteer parent of the place"
+    else:
+        level = level_from_text(values["title"] or "", cleaned.text)
+        if level is not None:
+            place["level"] = level
+            sources["level"] = "inferred: self-references (全镇/我县/...) in the body"
+    if sha256 is None:
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(
+        doc_id=doc_id or path.stem, path=str(path), sha256=sha256, format=raw.format, encoding=raw.encoding,
+        **values, **place, n_chars=len(cleaned.text),
+        sources=json.dumps(sources, ensure_ascii=False, sort_keys=True),
+        header=json.dumps(cleaned.fields, ensure_ascii=False), text=cleaned.text, raw_text=raw.text,
+    )
+
+
+def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    for given in paths:
+        given = Path(given)
+        if not given.exists():
+            raise FileNotFoundError(f"{given}: no such file or folder")
+        if given.is_file():
+            files.append(given)
+            continue
+        for path in sorted(p for p in given.rglob("*") if p.is_file()):
+            relative = path.relative_to(given)
+            if any(part.startswith((".", "~$")) for part in relative.parts):
+                skipped.append((path, "hidden or temporary file"))
+            elif path.name.upper().startswith("README"):
+                skipped.append((path, "data card (README), not a report"))
+            elif path.suffix.lower() not in SUFFIXES and path.suffix.lower() in (".json", ".csv", ".xlsx"):
+                skipped.append((path, f"{path.suffix} data file, not a report"))
+            else:
+                files.append(path)
+    return sorted(dict.fromkeys(files)), skipped

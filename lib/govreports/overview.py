@@ -1,0 +1,89 @@
+"""Corpus overview: what is in a corpus, as tables and as paper-ready figures (notebook 00)."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+__all__ = ["SECTION_LABELS", "doc_labels", "reports_by_year_figure", "section_lengths", "section_lengths_figure",
+           "summary"]
+
+#: Chinese labels of the sections, in reading order.
+SECTION_LABELS = {"review": "回顾总结", "targets": "主要目标", "plan": "任务与计划", "other": "其他"}
+_COLOURS = {"review": "#4c72b0", "targets": "#dd8452", "plan": "#55a868", "other": "#bbbbbb"}
+
+
+def doc_labels(documents: pd.DataFrame) -> pd.Series:
+    """A short label per report, ``place report_year`` (航埠镇 2021), falling back to the doc_id.
+
+    Returns:
+        A Series indexed like ``documents``; labels are made unique by appending the doc_id when two
+        reports share place and year.
+    """
+    year = documents["report_year"].astype("string").fillna("")
+    label = (documents["place"].fillna("").astype(str) + " " + year).str.strip()
+    label = label.where(label != "", documents["doc_id"])
+    duplicated = label.duplicated(keep=False)
+    return label.where(~duplicated, label + " (" + documents["doc_id"] + ")")
+
+
+def summary(documents: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Count reports and characters by one metadata column (``level``, ``province``, ``report_year`` ...).
+
+    Returns:
+        Columns ``by``, ``reports``, ``chars`` (sum) and ``median_chars``, sorted by ``by``; missing
+        values are shown as ``"(unknown)"``.
+    """
+    key = documents[by].astype("string").fillna("(unknown)")
+    table = documents.assign(**{by: key}).groupby(by, sort=True).agg(
+        reports=("doc_id", "size"), chars=("n_chars", "sum"), median_chars=("n_chars", "median")
+    )
+    return table.reset_index()
+
+
+def section_lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Characters per report and section (wide: one column per section, in reading order, zeros filled)."""
+    table = paragraphs.pivot_table(index="doc_id", columns="section", values="n_chars", aggfunc="sum", fill_value=0)
+    return table.reindex(columns=list(SECTION_LABELS), fill_value=0).sort_index()
+
+
+def section_lengths_figure(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> Figure:
+    """Horizontal stacked bars: thousands of characters per section, one bar per report."""
+    lengths = section_lengths(paragraphs) / 1000
+    labels = doc_labels(documents.set_index("doc_id").loc[lengths.index].reset_index())
+    fig, ax = plt.subplots(figsize=(6.4, 0.5 * len(lengths) + 1.2))
+    left = pd.Series(0.0, index=lengths.index)
+    for section, label in SECTION_LABELS.items():
+        ax.barh(labels.to_list(), lengths[section], left=left, color=_COLOURS[section], label=label, height=0.6)
+        left += lengths[section]
+    ax.invert_yaxis()
+    ax.set_xlabel("字数（千字）")
+    ax.grid(axis="y", visible=False)
+    ax.legend(ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.18 - 0.02 * len(lengths) ** 0.5))
+    fig.tight_layout()
+    return fig
+
+
+def reports_by_year_figure(documents: pd.DataFrame) -> Figure:
+    """Dot chart: one row per place, one marker per report at its report year, shaped by document type."""
+    table = documents.assign(
+        where=documents["place"].fillna(documents["doc_id"]),
+        kind=documents["doc_type"].fillna("未注明"),
+    ).dropna(subset=["report_year"])
+    places = sorted(table["where"].unique())
+    markers = dict(zip(sorted(table["kind"].unique()), "osD^v<>ph", strict=False))
+    fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(places) + 1.3))
+    for kind, group in table.groupby("kind", sort=True):
+        ax.scatter(group["report_year"].astype(int), [places.index(p) for p in group["where"]],
+                   marker=markers[kind], s=60, label=kind, zorder=3)
+    ax.set_yticks(range(len(places)), places)
+    years = table["report_year"].astype(int)
+    if len(years):
+        ax.set_xticks(range(int(years.min()), int(years.max()) + 1))
+        ax.set_xlim(years.min() - 0.5, years.max() + 0.5)
+    ax.set_ylim(len(places) - 0.5, -0.5)
+    ax.set_xlabel("报告年份")
+    ax.legend(title="文件类型", loc="center left", bbox_to_anchor=(1.0, 0.5))
+    fig.tight_layout()
+    return fig

@@ -1,0 +1,268 @@
+"""Resolve the place a report is about: town -> county -> city -> province, with a town-level gazetteer.
+
+The gazetteer is the ``china_location`` table shipped in the ``jionlp`` package (about 43,000 towns,
+townships and sub-districts under their counties, cities and provinces, with 6-digit codes for counties
+and above). The file is read from the installed package without importing jionlp (whose import prints
+banners). It is parsed once per process, on first use.
+
+How a place is resolved (:func:`resolve_place`):
+
+1. Names in the title and the publisher field (full names such as 航埠镇, 诸暨市, 浙江省): the most
+   specific level found wins.
+2. When they name no place, or an anonymised one (``xxx镇``), the body decides: the level comes from
+   the anonymised suffix or from self-references (全镇/我镇 -> town, 全县/我区 -> county, ...), and the
+   place of that level mentioned most often (full name or short name such as 衙前) is taken.
+3. A name shared by several places (two 航埠镇, two 衙前镇) is disambiguated by how often the title and
+   body mention each candidate's county, city and province (short or full names, weights 3/2/1).
+   A county or city the body mentions but that is not a parent of the town (店口镇 names 萧山 and 杭州
+   but lies in 诸暨) does not move the place: only the town's own parents are scored.
+
+Every resolution carries an ``evidence`` string saying which of these steps decided it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "gazetteer", "level_from_text", "resolve_place"]
+
+Level = Literal["province", "city", "county", "town"]
+_LEVELS: tuple[Level, ...] = ("province", "city", "county", "town")
+_TOWN_SUFFIX = re.compile(r"(?:民族乡|街道办事处|街道|镇|乡|苏木)$")
+_SELF_REFERENCE: dict[Level, str] = {
+    "town": r"[全我本该](?:镇|乡|街道)",
+    "county": r"[全我本该](?:县|区|旗)(?![委政])",
+    "city": r"[全我本该]市(?![委政])",
+    "province": r"[全我本该]省(?![委政])",
+}
+_ANONYMISED = re.compile(r"(?:x{2,}|X{2,}|某|×{2,}|\*{2,}|○{2,})(镇|乡|街道|县|区|市|省)")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative unit with its parents (``None`` where the level does not exist)."""
+
+    name: str
+    level: Level
+    short: str
+    county: str | None
+    city: str | None
+    province: str
+    code: str | None
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A resolved place and how it was found."""
+
+    place: Place
+    evidence: str
+
+
+class Gazetteer:
+    """Administrative units by name, with an index for scanning text for any of their names.
+
+    Args:
+        places: the units.
+        common_words: words too common to count as a short place name (建设, 前进, 红旗 ...): a
+            short name in this set is only counted when written in full (建设街道).
+    """
+
+    def __init__(self, places: list[Place], common_words: frozenset[str] = frozenset()) -> None:
+        self.places = places
+        self.by_name: dict[str, list[Place]] = {}
+        self.by_short: dict[str, list[Place]] = {}
+        for place in places:
+            self.by_name.setdefault(place.name, []).append(place)
+            common = place.level == "town" and place.short in common_words
+            if place.short != place.name and len(place.short) >= 2 and not common:
+                self.by_short.setdefault(place.short, []).append(place)
+        self._index: dict[str, list[str]] = {}
+        for name in {*self.by_name, *self.by_short}:
+            if len(name) >= 2:
+                self._index.setdefault(name[:2], []).append(name)
+        for names in self._index.values():
+            names.sort(key=lambda name: (-len(name), name))
+
+    def mentions(self, text: str) -> Counter[str]:
+        """Count names (full and short) in ``text``, scanning left to right and taking the longest name
+        at each position, so that 店口镇 is not also counted as 口镇 and 衙前镇 not also as 衙前."""
+        counts: Counter[str] = Counter()
+        index = self._index
+        i, end = 0, len(text) - 1
+        while i < end:
+            for name in index.get(text[i : i + 2], ()):
+                if text.startswith(name, i):
+                    counts[name] += 1
+                    i += len(name)
+                    break
+            else:
+                i += 1
+        return counts
+
+    def named_in(self, text: str) -> list[Place]:
+        """Units whose full name occurs in ``text`` (for titles and publisher fields)."""
+        found = {p for name in self.mentions(text) for p in self.by_name.get(name, ())}
+        return sorted(found, key=_place_order)
+
+    def mentioned(self, counts: Counter[str], level: Level) -> list[Place]:
+        """Units of ``level`` whose full or short name has a count in ``counts``."""
+        found = {p for name in counts for p in (*self.by_name.get(name, ()), *self.by_short.get(name, ()))}
+        return sorted((p for p in found if p.level == level), key=_place_order)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, parsed on first call and kept for the process.
+
+    Raises:
+        RuntimeError: jionlp is not installed or its location table is missing.
+    """
+    return Gazetteer(_parse(_jionlp_file("china_location").splitlines()), _common_words())
+
+
+def resolve_place(title: str | None, text: str, *, publisher: str | None = None) -> PlaceMatch | None:
+    """Resolve the place of a report (see the module docstring for the rules).
+
+    Args:
+        title: the report title, if any.
+        text: the clean text (body).
+        publisher: the page's 发布机构 field, if any.
+
+    Returns:
+        The match, or ``None`` when neither title nor body identifies a place.
+    """
+    gaz = gazetteer()
+    named_text = " ".join(part for part in (title, publisher) if part)
+    named = gaz.named_in(named_text)
+    context = gaz.mentions(f"{named_text}\n{text}")
+    if named:
+        level = max((p.level for p in named), key=_LEVELS.index)
+        candidates = [p for p in named if p.level == level]
+        source = "title/publisher names " + "/".join(sorted({p.name for p in candidates}))
+    else:
+        level = level_from_text(named_text, text)
+        if level is None:
+            return None
+        candidates = [p for p in gaz.mentioned(context, level) if _own_score(p, context)[0] > 0]
+        if not candidates:
+            return None
+        source = f"body ({level} level)"
+    scored = sorted(((*_own_score(p, context), _support(gaz, p, context), p) for p in candidates),
+                    key=lambda item: (-(item[0] + item[2][0]), -item[0], _place_order(item[3])))
+    own, full, (support, seen), place = scored[0]
+    if not named and full == 0 and own < 3:
+        return None
+    how = f"mentioned {full}x in full, {own - 2 * full}x by short name {place.short}" if not named else ""
+    rivals = [item for item in scored[1:] if item[3].name == place.name or not named]
+    if not rivals:
+        how = "; ".join(filter(None, [how, "unique in the gazetteer"]))
+    elif rivals[0][0] + rivals[0][2][0] == own + support and rivals[0][0] == own:
+        how = "; ".join(filter(None, [how, f"ambiguous: {len(rivals) + 1} candidates the text does not tell apart"]))
+    else:
+        parents = " ".join(seen) or "its own name"
+        how = "; ".join(filter(None, [how, f"chosen over {len(rivals)} other(s) by mentions of {parents}"]))
+    return PlaceMatch(place, f"{source}; {how}")
+
+
+def level_from_text(named_text: str, text: str) -> Level | None:
+    """The level of an anonymised place in the title (xxx镇 -> town), else of the body's self-references
+    (全镇/我镇 -> town, 全县/我区 -> county, 全市 -> city, 全省 -> province, at least twice); else ``None``."""
+    anonymised = _ANONYMISED.search(named_text)
+    if anonymised:
+        suffix = anonymised.group(1)
+        return {"镇": "town", "乡": "town", "街道": "town", "县": "county", "区": "county", "市": "city"}.get(
+            suffix, "province"
+        )
+    counts = {level: len(re.findall(pattern, text)) for level, pattern in _SELF_REFERENCE.items()}
+    level, count = max(counts.items(), key=lambda item: item[1])
+    return level if count >= 2 else None
+
+
+def _place_order(place: Place) -> tuple:
+    return (_LEVELS.index(place.level), place.province, place.city or "", place.county or "", place.name)
+
+
+def _own_score(place: Place, context: Counter[str]) -> tuple[int, int]:
+    """(score, full-name mentions): a full name counts twice, a short name once."""
+    full = context[place.name]
+    short = context[place.short] if place.short != place.name and place.short in gazetteer().by_short else 0
+    return 2 * full + short, full
+
+
+def _support(gaz: Gazetteer, place: Place, context: Counter[str]) -> tuple[int, list[str]]:
+    """Mentions of the place's own county (x3), city (x2) and province (x1), full or short names."""
+    score, seen = 0, []
+    for parent, weight in ((place.county, 3), (place.city, 2), (place.province, 1)):
+        if not parent:
+            continue
+        units = gaz.by_name.get(parent, ())
+        names = {parent, *(u.short for u in units if u.short in gaz.by_short)}
+        hits = sum(context[name] for name in names)
+        if hits:
+            score += weight * hits
+            seen.append(f"{min(names, key=len)}x{hits}")
+    return score, seen
+
+
+def _common_words(threshold: float = 9.0) -> frozenset[str]:
+    """Words of 2-4 characters whose IDF in jionlp's table is below ``threshold``: common words."""
+    words = set()
+    for line in _jionlp_file("idf").splitlines():
+        word, _, idf = line.partition("\t")
+        if 2 <= len(word) <= 4 and idf and float(idf) < threshold:
+            words.add(word)
+    return frozenset(words)
+
+
+def _jionlp_file(stem: str) -> str:
+    """Text of ``jionlp/dictionary/<stem>.txt`` (zipped or not) from the installed package."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the gazetteer needs the jionlp package: pip install jionlp==1.5.31")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+    archive = folder / f"{stem}.zip"
+    if archive.exists():
+        with zipfile.ZipFile(archive) as zipped:
+            return io.TextIOWrapper(zipped.open(f"{stem}.txt"), encoding="utf-8").read()
+    plain = folder / f"{stem}.txt"
+    if plain.exists():
+        return plain.read_text(encoding="utf-8")
+    raise RuntimeError(f"jionlp's {stem} table is missing under {folder}")
+
+
+def _parse(lines: list[str]) -> list[Place]:
+    """Parse the tab-indented table: province, city, county, town (villages, at depth 4, are skipped)."""
+    places: list[Place] = []
+    province = city = county = None
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        if depth > 3 or not line.strip():
+            continue
+        parts = line.strip().split("\t")
+        name = parts[0]
+        code = parts[1] if len(parts) > 1 else None
+        short = parts[2] if len(parts) > 2 else name
+        if depth == 0:
+            province, city, county = name, None, None
+            places.append(Place(name, "province", short, None, None, name, code))
+        elif depth == 1:
+            city = None if name.startswith("省直辖") else name
+            county = None
+            if city:
+                places.append(Place(name, "city", short, None, None, province, code))
+        elif depth == 2:
+            county = name
+            places.append(Place(name, "county", short, None, city, province, code))
+        else:
+            short = _TOWN_SUFFIX.sub("", name) or name
+            places.append(Place(name, "town", short, county, city, province, None))
+    return places

@@ -1,0 +1,232 @@
+"""Split a clean report into paragraphs and sentences, with headings, sections and character offsets.
+
+Paragraphs:
+
+- Each line of the clean text is a paragraph, unless it is cut further:
+  - at a space after a sentence end (。！？；：), at a space before a heading marker (一、 (一) 1.), and at a
+    space after a short heading-like run (at most 40 characters, no sentence end). Sample 003 has no line
+    breaks at all, only such spaces;
+  - before 一是/二是/… when a line holds at least two of them in order, each after a sentence end
+    (sample 004 runs its 一是…二是… items together on one line).
+- Headings: a numbered run of at most 60 characters (一、 level 1, (一) level 2, 1. level 3, (1) level 4)
+  with no full stop before its end, or an unnumbered line of 4-40 characters with no sentence punctuation
+  (level 0). The title and the signature block (organisation and date at the end) are not headings.
+
+Sections (``review``, ``targets``, ``plan``, ``other``): the headings at the highest level a report uses
+are classified by their words (回顾/总结 -> review; 思路/计划/任务/重点工作 -> plan; 主要目标/预期目标 ->
+targets; otherwise other), and everything under a heading inherits its section. A sub-heading naming
+主要(预期)目标 is ``targets``, and so is a paragraph that states 主要预期目标. Text before the first
+heading is ``other``.
+
+Sentences end at 。！？!? (with any closing quote or bracket), at the end of a paragraph, and never at a
+decimal point or a semicolon (a 预计 or 主要预期目标 lead-in governs the clauses after a ；).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from govreports._resources import SECTION_WORDS, SIGNATURE_ORG
+from govreports.metadata import find_title, parse_date
+
+__all__ = ["Paragraph", "paragraphs", "section_of_heading", "sentences", "split_paragraphs", "top_headings"]
+
+Section = Literal["review", "targets", "plan", "other"]
+Kind = Literal["title", "heading", "body", "signature"]
+
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分)")),
+    (2, re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
+    (3, re.compile(r"^\d{1,2}[.、．](?!\d)")),
+    (4, re.compile(r"^[(（]\d{1,2}[)）]")),
+)
+_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)")
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
+_ENDS_SENTENCE = "。！？；;：:"
+_ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
+_TARGET_PARAGRAPH = re.compile(r"主要预期目标|主要目标[是为:：]")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the clean text: ``text == clean[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    level: int | None
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of a clean text, in order (see the module docstring for the rules)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _split_line(line):
+            spans.append((offset + start, offset + end))
+        offset += len(line) + 1
+    title = find_title(text)
+    signature = _signature_start(text, spans)
+    result = []
+    for index, (start, end) in enumerate(spans):
+        chunk = text[start:end]
+        if index == 0 and title is not None and chunk == title:
+            result.append(Paragraph(start, end, chunk, "title", 0))
+        elif index >= signature:
+            result.append(Paragraph(start, end, chunk, "signature", None))
+        else:
+            level = heading_level(chunk)
+            result.append(Paragraph(start, end, chunk, "heading" if level is not None else "body", level))
+    return result
+
+
+def heading_level(chunk: str) -> int | None:
+    """The heading level of a paragraph (0 unnumbered, 1 一、, 2 (一), 3 1., 4 (1)), or ``None``."""
+    for level, marker in _MARKERS:
+        if marker.match(chunk):
+            body = chunk.rstrip("。")
+            return level if len(chunk) <= 60 and "。" not in body else None
+    if 4 <= len(chunk) <= 40 and not re.search(r"[。！？!?；;：:]", chunk) and not chunk.endswith(("，", ",")):
+        return None if parse_date(chunk) else 0
+    return None
+
+
+def section_of_heading(heading: str) -> Section:
+    """Classify a heading by its words: ``targets``, ``review``, ``plan`` or ``other``."""
+    for section in ("targets", "review", "plan"):
+        if re.search(SECTION_WORDS[section], heading):
+            return section  # type: ignore[return-value]
+    return "other"
+
+
+def top_headings(parts: list[Paragraph]) -> list[tuple[Section, str]]:
+    """``(section, text)`` of the headings at the highest level the report uses, in order."""
+    levels = [p.level for p in parts if p.kind == "heading" and p.level is not None]
+    if not levels:
+        return []
+    top = min(levels)
+    return [(section_of_heading(p.text), p.text) for p in parts if p.kind == "heading" and p.level == top]
+
+
+def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
+    """The paragraphs table of a documents table (from :func:`govreports.load_corpus`).
+
+    Returns:
+        One row per paragraph, sorted by ``doc_id`` then ``paragraph``, with columns ``doc_id``,
+        ``paragraph`` (0-based within the report), ``kind`` (title/heading/body/signature), ``level``
+        (heading level, <NA> for others), ``section``, ``heading_path`` (enclosing headings joined by
+        `` > ``), ``start``, ``end`` (offsets into the clean ``text``), ``n_chars`` and ``text``.
+    """
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
+        rows.extend(_paragraph_rows(doc_id, text))
+    columns = ["doc_id", "paragraph", "kind", "level", "section", "heading_path", "start", "end", "n_chars", "text"]
+    table = pd.DataFrame(rows, columns=columns)
+    table["level"] = table["level"].astype("Int64")
+    return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
+    """The sentences table of a paragraphs table.
+
+    Returns:
+        One row per sentence with ``doc_id``, ``paragraph``, ``sentence`` (0-based within the report),
+        ``section``, ``heading_path``, ``start``, ``end`` (offsets into the clean text) and ``text``.
+    """
+    rows = []
+    counters: dict[str, int] = {}
+    for row in paragraph_table.itertuples(index=False):
+        for start, end in _sentence_spans(row.text):
+            number = counters.get(row.doc_id, 0)
+            counters[row.doc_id] = number + 1
+            rows.append((row.doc_id, row.paragraph, number, row.section, row.heading_path,
+                         row.start + start, row.start + end, row.text[start:end]))
+    columns = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
+    parts = split_paragraphs(text)
+    top = min((p.level for p in parts if p.kind == "heading" and p.level is not None), default=None)
+    stack: list[tuple[int, str]] = []  # (level, heading text)
+    section: Section = "other"
+    rows = []
+    for number, part in enumerate(parts):
+        part_section = section
+        if part.kind == "heading" and part.level is not None:
+            stack = [(lvl, txt) for lvl, txt in stack if lvl < part.level]
+            stack.append((part.level, part.text))
+            if part.level == top:
+                section = section_of_heading(part.text)
+            elif section_of_heading(part.text) == "targets":
+                section = "targets"
+            part_section = section
+        elif part.kind == "body" and _TARGET_PARAGRAPH.search(part.text):
+            part_section = "targets"
+        elif part.kind in ("title", "signature"):
+            part_section = "other"
+        path = " > ".join(txt for _, txt in stack) if part.kind in ("heading", "body") else ""
+        rows.append((doc_id, number, part.kind, part.level, part_section, path,
+                     part.start, part.end, part.end - part.start, part.text))
+    return rows
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    """Cut one line into paragraph spans (offsets within the line), stripped of spaces."""
+    cuts = [0]
+    for match in re.finditer(" ", line):
+        before, after = line[cuts[-1] : match.start()], line[match.end() :]
+        if not before.strip():
+            continue
+        if (
+            before[-1] in _ENDS_SENTENCE or before[-1] in "”’」』）)" and len(before) > 1 and before[-2] in "。！？"
+            or _HEADING_START.match(after)
+            or (4 <= len(before.strip()) <= 40 and not re.search(r"[。！？；;]", before))
+        ):
+            cuts.append(match.end())
+    enumerators = list(_ENUMERATOR.finditer(line))
+    numbers = [m.group(1) for m in enumerators]
+    if len(enumerators) >= 2 and numbers[:2] in (["一", "二"], ["二", "三"]):
+        cuts.extend(m.start() for m in enumerators)
+    cuts = sorted(set(cuts))
+    spans = []
+    for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True):
+        chunk = line[start:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
+    """Index of the first paragraph of the signature block (organisation and/or date lines at the end)."""
+    index = len(spans)
+    for start, end in reversed(spans[-2:]):
+        chunk = text[start:end]
+        if len(chunk) <= 40 and (parse_date(chunk) and len(chunk) <= 20 or SIGNATURE_ORG.search(chunk)):
+            index -= 1
+        else:
+            break
+    return index
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    stripped = []
+    for s, e in spans:
+        chunk = text[s:e]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            stripped.append((s + lead, s + lead + len(chunk.strip())))
+    return stripped
