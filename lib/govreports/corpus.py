@@ -72,7 +72,7 @@ def load_corpus(
     """
     files, skipped = _collect(paths)
     rows: list[dict] = []
-    account: list[dict] = [dict(path=str(p), doc_id=None, status="skipped", reason=why, sha256=None)
+    account: list[dict] = [dict(path=str(p), doc_id=p.stem, status="skipped", reason=why, sha256=None)
                            for p, why in skipped]
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}

@@ -122,7 +122,7 @@ def parse_date(value: str) -> str | None:
         match = _CN_DATE.search(value)
         if not match:
             return None
-        year = int("".join(str(CN_DIGITS.index(c) % 10 if c != "零" else 0) for c in match.group(1)))
+        year = int("".join(str(_CN_VALUE[c]) for c in match.group(1)))
         month, day = _cn_small(match.group(2)), _cn_small(match.group(3))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
@@ -150,8 +150,12 @@ def years_named(text: str) -> list[int]:
     return [int(match.group(1)) for match in _YEAR.finditer(text)]
 
 
+_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
 def _cn_small(numeral: str) -> int:
-    digits = {c: (i % 10 if c != "零" else 0) for i, c in enumerate(CN_DIGITS)}
+    """Value of a small Chinese numeral (一 to 九十九, or digit by digit as in 二〇二三)."""
+    digits = _CN_VALUE
     if "十" in numeral:
         tens, _, ones = numeral.partition("十")
         return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
@@ -160,7 +164,7 @@ def _cn_small(numeral: str) -> int:
 
 def _periods_from_title(title: str) -> tuple[str | None, str | None]:
     fyp = [FIVE_YEAR_PLANS[m.group(1)] for m in FIVE_YEAR_PLAN.finditer(title) if m.group(1) in FIVE_YEAR_PLANS]
-    if len(fyp) >= 2 and re.search(r"总结.{0,6}(?:思路|计划|规划|打算)", title):
+    if len(fyp) >= 2 and re.search(r"总结.{0,12}(?:思路|计划|规划|打算)", title):
         return f"{fyp[0][0]}-{fyp[0][1]}", f"{fyp[1][0]}-{fyp[1][1]}"
     match = re.search(r"(\d{4})年度?(?:工作)?总结.{0,4}?(\d{4})年度?工作(?:思路|计划|安排|要点|打算)", title)
     if match:

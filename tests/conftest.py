@@ -1,0 +1,24 @@
+"""Shared fixtures: the sample corpus in data/raw and the gold tables in tests/fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "data" / "raw"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def documents() -> pd.DataFrame:
+    from govreports import load_corpus
+
+    return load_corpus(RAW, progress_bar=False)
+
+
+@pytest.fixture(scope="session")
+def gold_documents() -> pd.DataFrame:
+    return pd.read_csv(FIXTURES / "seed_documents.csv", dtype=str, keep_default_na=False).set_index("doc")

@@ -1,0 +1,136 @@
+"""Cleaning: page chrome goes, the report's wording stays."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govreports.clean import clean_text, normalise_chars
+from tests.conftest import RAW
+
+HEADER_BULLETS = """索引号: /2021-74050 公开方式: 主动公开
+发布单位: 航埠镇政府 成文日期: 2021-01-15
+发文字号: 有效性:
+  • 信息索引号:
+
+    /2021-74050
+
+  • 主题分类:
+
+    综合党团,综合类
+
+  • 发布机构:
+
+    航埠镇政府
+
+  • 有效性:
+
+航埠镇十三五期间工作总结及十四五期间工作思路
+
+发布时间:2021-01-15 11:23
+
+访问次数:
+
+信息来源:航埠镇
+
+分享:
+
+十三五期间,航埠镇在区委、区政府的正确领导下,推动航埠大发展、快发展、高质量发展。
+"""
+
+HEADER_PIPES = """索引号: | 001008006002071/2020-144703 | 主题分类: | 综合政务/政府工作 |
+---|---|---|---|
+发布机构: | 店口镇 | 成文日期: | 2020-11-04 |
+店口镇2020年度政府工作报告
+一、2019年工作回顾
+"""
+
+FOOTER = """全镇生产总值预计增长8.5%左右。
+【打印】 【关闭】
+字号: 大 中 小
+责任编辑: 王小明
+上一篇: 关于印发某某办法的通知
+"""
+
+
+def test_bullet_header_block_removed_and_fields_kept() -> None:
+    result = clean_text(HEADER_BULLETS)
+    assert result.text.split("\n") == [
+        "航埠镇十三五期间工作总结及十四五期间工作思路",
+        "十三五期间,航埠镇在区委、区政府的正确领导下,推动航埠大发展、快发展、高质量发展。",
+    ]
+    assert result.fields["成文日期"] == "2021-01-15"
+    assert result.fields["发布机构"] == "航埠镇政府"
+    assert result.fields["主题分类"] == "综合党团,综合类"
+    assert result.fields["发布时间"] == "2021-01-15 11:23"
+    assert result.fields["发布单位"] == "航埠镇政府"
+
+
+def test_pipe_table_header_removed() -> None:
+    result = clean_text(HEADER_PIPES)
+    assert result.text == "店口镇2020年度政府工作报告\n一、2019年工作回顾"
+    assert result.fields == {
+        "索引号": "001008006002071/2020-144703", "主题分类": "综合政务/政府工作", "发布机构": "店口镇",
+        "成文日期": "2020-11-04",
+    }
+
+
+def test_page_controls_and_editor_lines_removed() -> None:
+    result = clean_text(FOOTER)
+    assert result.text == "全镇生产总值预计增长8.5%左右。"
+    assert result.fields["责任编辑"] == "王小明"
+    assert len(result.removed) == 4
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("增长５.２５％", "增长5.25%"),
+        ("增长5 . 5%", "增长5.5%"),
+        ("增长8 %左右", "增长8%左右"),
+        ("2020 年主要任务的完成", "2020年主要任务的完成"),
+        ("到二\ufffd\ufffd三五年基本实现", "到二〇三五年基本实现"),
+        ("营商\u200b环境\ufeff持续优化\ufffd", "营商环境持续优化"),
+        ("年均增长6.5%－7%", "年均增长6.5%-7%"),
+        ("ＧＤＰ增长", "GDP增长"),
+        ("收官。2021年开局", "收官。2021年开局"),
+        ("第一段\\r\\n第二段", "第一段\n第二段"),
+        ("第一段\r\n\r\n\u3000\u3000第二段", "第一段\n第二段"),
+    ],
+)
+def test_characters_and_numbers_normalised(raw: str, clean: str) -> None:
+    assert clean_text(raw).text == clean
+
+
+def test_normalise_keeps_chinese_punctuation() -> None:
+    assert normalise_chars("坚持“三服务”，推进（PM2.5）治理：") == "坚持“三服务”，推进（PM2.5）治理："
+
+
+def test_body_repeated_twice_kept_once() -> None:
+    body = (RAW / "001_3211566eb9366b4c.txt").read_text(encoding="utf-8")
+    once = clean_text(body)
+    lines = body.split("\n")
+    twice = clean_text("\n".join(lines + lines[3:]))  # the page repeats title and body, not the header
+    assert twice.repeated_body
+    assert twice.text == once.text
+    assert not once.repeated_body
+
+
+def test_one_line_body_repeated_twice_kept_once() -> None:
+    body = (RAW / "003_aa4233b35111f482.txt").read_text(encoding="utf-8").strip(" |")
+    twice = clean_text(body + " " + body)
+    assert twice.repeated_body
+    assert twice.text == clean_text(body).text
+
+
+@pytest.mark.parametrize("path", sorted(RAW.glob("*.txt")), ids=lambda p: p.stem[:3])
+def test_cleaning_keeps_every_sentence_of_the_body(path) -> None:
+    """Every sentence of the raw body (minus chrome lines) is found, unchanged, in the clean text."""
+    raw = path.read_text(encoding="utf-8")
+    clean = clean_text(raw)
+    squeezed = re.sub(r"\s+", "", clean.text)
+    for sentence in re.findall(r"[^。\n]{8,}。", raw):
+        assert re.sub(r"\s+", "", normalise_chars(sentence)) in squeezed
+    assert "分享" not in clean.text.split("\n")
+    assert "|" not in clean.text

@@ -1,0 +1,82 @@
+"""Figures: legible Chinese (no missing glyphs), embedded TrueType fonts, identical bytes on re-save."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from govreports import figures  # noqa: E402
+from tests.conftest import RAW  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def style():
+    with matplotlib.rc_context():
+        figures.use_style()
+        yield
+    plt.close("all")
+
+
+def _corpus_characters() -> str:
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt")))
+    return "".join(sorted(set(re.sub(r"\s", "", text)) - {"\ufffd"}))
+
+
+def test_every_character_of_the_corpus_has_a_glyph(tmp_path) -> None:
+    chars = _corpus_characters()
+    assert len(chars) > 1400
+    fig = plt.figure(figsize=(12, 12))
+    for row in range(0, len(chars), 60):
+        fig.text(0.01, 1 - row / len(chars), chars[row : row + 60], fontsize=6)
+    fig.gca().set_xlabel("字数（千字）−")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(tmp_path / "glyphs.png")
+        fig.savefig(tmp_path / "glyphs.pdf")
+    missing = [str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from" in str(w.message)]
+    assert missing == []
+
+
+def _figure():
+    fig, ax = plt.subplots()
+    ax.bar(["航埠镇", "澥浦镇", "店口镇"], [9.05, 4.2, 60.1])
+    ax.set_ylabel("地区生产总值（亿元）")
+    return fig
+
+
+def test_same_figure_saved_twice_gives_identical_bytes(tmp_path) -> None:
+    first = figures.save(_figure(), "99-test", directory=tmp_path / "a")
+    second = figures.save(_figure(), "99-test", directory=tmp_path / "b")
+    assert [p.suffix for p in first] == [".png", ".pdf", ".svg"]
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_pdf_embeds_truetype_cjk_font(tmp_path) -> None:
+    (pdf,) = figures.save(_figure(), "99-test", directory=tmp_path, formats=("pdf",))
+    data = pdf.read_bytes()
+    assert b"/FontFile2" in data  # Type 42: the TrueType outlines are embedded
+    assert b"NotoSansCJK" in data
+    assert b"/Subtype /Type3" not in data
+
+
+def test_svg_has_no_date(tmp_path) -> None:
+    (svg,) = figures.save(_figure(), "99-test", directory=tmp_path, formats=("svg",))
+    assert b"<dc:date>" not in svg.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["report lengths", "0-x", "00-报告", "00-Report", "00-"])
+def test_save_rejects_names_that_are_not_ascii_slugs(tmp_path, name: str) -> None:
+    with pytest.raises(ValueError, match="NN-slug"):
+        figures.save(_figure(), name, directory=tmp_path)
+
+
+def test_use_style_sets_the_cjk_font() -> None:
+    assert matplotlib.rcParams["font.sans-serif"][0] == "Noto Sans CJK SC"
+    assert matplotlib.rcParams["pdf.fonttype"] == 42
