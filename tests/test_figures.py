@@ -8,11 +8,11 @@ import warnings
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from govreports import figures  # noqa: E402
-from tests.conftest import RAW  # noqa: E402
+from govreports import figures
+from tests.conftest import RAW
 
 
 @pytest.fixture(autouse=True)

@@ -184,7 +184,7 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         if not before.strip():
             continue
         if (
-            before[-1] in _ENDS_SENTENCE or before[-1] in "”’」』）)" and len(before) > 1 and before[-2] in "。！？"
+            before[-1] in _ENDS_SENTENCE or (before[-1] in "”’」』）)" and len(before) > 1 and before[-2] in "。！？")
             or _HEADING_START.match(after)
             or (4 <= len(before.strip()) <= 40 and not re.search(r"[。！？；;]", before))
         ):
@@ -209,7 +209,7 @@ def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
     index = len(spans)
     for start, end in reversed(spans[-2:]):
         chunk = text[start:end]
-        if len(chunk) <= 40 and (parse_date(chunk) and len(chunk) <= 20 or SIGNATURE_ORG.search(chunk)):
+        if len(chunk) <= 40 and ((parse_date(chunk) and len(chunk) <= 20) or SIGNATURE_ORG.search(chunk)):
             index -= 1
         else:
             break

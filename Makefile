@@ -1,0 +1,43 @@
+# govreports: `make help` lists the targets. Everything runs inside .venv, created on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+EXECUTED := data/interim/notebooks
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup figures test lab clean-cache
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install the pinned requirements (and govreports, editable)
+
+figures: $(STAMP)  ## run every notebook on data/raw and export the figures to figures/
+	@mkdir -p $(EXECUTED)
+	@for nb in $(NOTEBOOKS); do \
+		echo "running $$nb"; \
+		GOVREPORTS_PROGRESS=0 $(BIN)/papermill --no-progress-bar --log-level WARNING --cwd notebooks \
+			"$$nb" "$(EXECUTED)/$$(basename $$nb)" || exit 1; \
+	done
+	@ls figures/*.png
+
+test: $(STAMP)  ## lint, check notebooks are stripped, run the unit tests and every notebook (nbval)
+	$(BIN)/ruff check lib tests bench notebooks
+	$(BIN)/nbstripout --verify $(NOTEBOOKS)
+	GOVREPORTS_PROGRESS=0 $(BIN)/pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env
+
+lab: $(STAMP)  ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT)
+
+clean-cache:  ## delete the caches and executed notebooks under data/interim/
+	find data/interim -mindepth 1 ! -name .gitkeep -exec rm -rf {} +
