@@ -45,3 +45,16 @@ def test_corpus_fails_only_when_nothing_loads(tmp_path, capsys) -> None:
     captured = capsys.readouterr()
     assert "1 reports loaded" in captured.out and "1 failed" in captured.out
     assert "empty.txt: empty file" in captured.err
+
+
+def test_keywords_writes_the_long_term_table(tmp_path, capsys) -> None:
+    out = tmp_path / "terms.csv"
+    assert main(["keywords", str(RAW), "-o", str(out), "--boilerplate", "--cache", str(tmp_path / "cache")]) == 0
+    table = pd.read_csv(out)
+    assert list(table.columns) == ["doc_id", "term", "count"]
+    assert set(table["doc_id"]) == {p.stem for p in RAW.glob("*.txt")}
+    assert not table["term"].isin(["坚持", "推进", "的", "航埠", "衙前"]).any()
+    diankou = table[table.doc_id == "002_8e0279829cf70102"].set_index("term")["count"]
+    assert diankou["最多跑一次"] >= 1
+    assert "distinct terms" in capsys.readouterr().out
+    assert main(["keywords", str(RAW), "-o", str(out)]) == 2  # never overwrites without --force

@@ -1,4 +1,4 @@
-"""Command line: ``govreports corpus PATH... -o documents.csv`` (more subcommands come with later modules).
+"""Command line: ``govreports corpus|keywords PATH... -o FILE.csv``.
 
 Exit codes: 0 when at least one report was loaded, 1 when none could be, 2 for usage errors (argparse)
 and for an output file that exists already (pass ``--force`` to replace it).
@@ -33,10 +33,26 @@ def _parser() -> argparse.ArgumentParser:
     corpus.add_argument("--text", action="store_true", help="include the clean text column")
     corpus.add_argument("--force", action="store_true", help="replace the output file if it exists")
     corpus.set_defaults(run=_corpus)
+
+    keywords = commands.add_parser("keywords", help="segment reports and write term counts (CSV)",
+                                   description="Segment reports with the policy dictionary and write the long "
+                                   "table doc_id, term, count (after stop words).")
+    keywords.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
+    keywords.add_argument("-o", "--output", required=True, type=Path, help="CSV file to write (UTF-8 with BOM)")
+    keywords.add_argument("--user-dict", action="append", default=[], type=Path, metavar="FILE",
+                          help="extra jieba dictionary (word [freq] [tag] per line); repeatable")
+    keywords.add_argument("--boilerplate", action="store_true",
+                          help="also drop report boilerplate verbs (坚持, 推进, 加快, ...)")
+    keywords.add_argument("--keep-places", action="store_true", help="keep the corpus's place names as terms")
+    keywords.add_argument("--min-chars", type=int, default=2, help="shortest term in characters (default 2)")
+    keywords.add_argument("--cache", type=Path, metavar="DIR", help="cache token tables in DIR (e.g. data/interim)")
+    keywords.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    keywords.set_defaults(run=_keywords)
     return parser
 
 
-def _corpus(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace):
+    """Load the corpus for a subcommand, or return the exit code (after a message) when it cannot go on."""
     from govreports.corpus import load_corpus
 
     if args.output.exists() and not args.force:
@@ -44,29 +60,64 @@ def _corpus(args: argparse.Namespace) -> int:
         return 2
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     try:
-        documents = load_corpus(args.paths, errors="ignore")
+        return load_corpus(args.paths, errors="ignore")
     except FileNotFoundError as error:
         print(f"govreports: {error}", file=sys.stderr)
         return 1
-    files = documents.attrs["files"]
+
+
+def _keywords(args: argparse.Namespace) -> int:
+    from govreports import keywords, structure
+    from govreports.places import place_names
+    from govreports.segment import Segmenter, stopwords
+    from govreports.tokens import corpus_tokens
+
+    documents = _load(args)
+    if isinstance(documents, int):
+        return documents
+    if not len(documents):
+        _summary(documents, None)
+        return 1
+    places = set() if args.keep_places else place_names(documents)
+    segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
+    tokens = corpus_tokens(documents, segmenter, paragraphs=structure.paragraphs(documents), cache_dir=args.cache)
+    layers = ("general", "boilerplate") if args.boilerplate else ("general",)
+    counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    counts[["doc_id", "term", "count"]].to_csv(args.output, index=False, encoding="utf-8-sig")
+    _summary(documents, args.output, extra=f"{len(counts)} rows, {counts['term'].nunique()} distinct terms")
+    return 0
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    documents = _load(args)
+    if isinstance(documents, int):
+        return documents
     columns = [c for c in documents.columns if c not in ("text", "raw_text")] + (["text"] if args.text else [])
-    if len(documents):
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        documents[columns].to_csv(args.output, index=False, encoding="utf-8-sig")
+    if not len(documents):
+        _summary(documents, None)
+        return 1
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    documents[columns].to_csv(args.output, index=False, encoding="utf-8-sig")
+    _summary(documents, args.output)
+    return 0
+
+
+def _summary(documents, output: Path | None, extra: str = "") -> None:
+    """Print the one-line summary to stdout and one line per failed or duplicate file to stderr."""
+    files = documents.attrs["files"]
     counts = files["status"].value_counts()
     levels = documents["level"].fillna("unknown").value_counts().sort_index()
     level_text = ", ".join(f"{n} {level}" for level, n in levels.items())
     print(
         f"{counts.get('loaded', 0)} reports loaded ({level_text or 'none'}) from {len(files)} files; "
         f"{counts.get('duplicate', 0)} duplicates, {counts.get('failed', 0)} failed, "
-        f"{counts.get('skipped', 0)} skipped" + (f" -> {args.output}" if len(documents) else "")
+        f"{counts.get('skipped', 0)} skipped" + (f"; {extra}" if extra else "") + (f" -> {output}" if output else "")
     )
     for row in files[files["status"].isin(["failed", "duplicate"])].itertuples():
         print(f"  {row.path}: {row.reason}", file=sys.stderr)
-    if not len(documents):
+    if output is None:
         print("govreports: no report could be loaded; nothing written", file=sys.stderr)
-        return 1
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

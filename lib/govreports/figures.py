@@ -14,7 +14,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-__all__ = ["FONT_FAMILY", "FontMissingError", "font_path", "save", "use_style"]
+__all__ = ["FONT_FAMILY", "FontMissingError", "font_path", "register_font", "save", "use_style"]
 
 #: The face of the Noto Sans CJK collection used for all text.
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -46,12 +46,8 @@ def font_path() -> Path:
     return path
 
 
-def use_style() -> None:
-    """Set the project's figure style (call once, in a notebook's setup cell).
-
-    Registers the CJK font and sets: the font family, ``axes.unicode_minus`` off (a hyphen-minus
-    renders in every font), TrueType (Type 42) fonts in PDF and PS, 300 dpi PNG, text as paths in SVG
-    with a fixed hash salt, light grid, no top and right spines.
+def register_font() -> None:
+    """Make the CJK font known to matplotlib (idempotent; :func:`use_style` calls it).
 
     Raises:
         FontMissingError: the CJK font is not installed.
@@ -63,6 +59,19 @@ def use_style() -> None:
         font_manager.fontManager.addfont(str(path))
     if not any(entry.name == FONT_FAMILY for entry in font_manager.fontManager.ttflist):
         raise FontMissingError(f"{path} does not hold the face {FONT_FAMILY}")
+
+
+def use_style() -> None:
+    """Set the project's figure style (call once, in a notebook's setup cell).
+
+    Registers the CJK font and sets: the font family, ``axes.unicode_minus`` off (a hyphen-minus
+    renders in every font), TrueType (Type 42) fonts in PDF and PS, 300 dpi PNG, text as paths in SVG
+    with a fixed hash salt, light grid, no top and right spines.
+
+    Raises:
+        FontMissingError: the CJK font is not installed.
+    """
+    register_font()
     matplotlib.rcParams.update(
         {
             "font.family": "sans-serif",

@@ -32,7 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Gazetteer", "Place", "PlaceMatch", "gazetteer", "level_from_text", "resolve_place"]
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "gazetteer", "level_from_text", "place_names", "resolve_place"]
 
 Level = Literal["province", "city", "county", "town"]
 _LEVELS: tuple[Level, ...] = ("province", "city", "county", "town")
@@ -171,6 +171,23 @@ def resolve_place(title: str | None, text: str, *, publisher: str | None = None)
         parents = " ".join(seen) or "its own name"
         how = "; ".join(filter(None, [how, f"chosen over {len(rivals)} other(s) by mentions of {parents}"]))
     return PlaceMatch(place, f"{source}; {how}")
+
+
+def place_names(documents) -> set[str]:
+    """Names of the places of a documents table, full and short (航埠镇, 航埠, 柯城区, 柯城, 衢州市, 衢州 ...).
+
+    Used as stop words, so that town names do not dominate word counts or topics. Short names come from the
+    gazetteer (a town's name without 镇/乡/街道; the short form of counties, cities and provinces).
+    """
+    gaz = gazetteer()
+    names: set[str] = set()
+    for column in ("place", "county", "city", "province"):
+        for name in documents[column].dropna().unique():
+            names.add(name)
+            for unit in gaz.by_name.get(name, ()):
+                if len(unit.short) >= 2:
+                    names.add(unit.short)
+    return names
 
 
 def level_from_text(named_text: str, text: str) -> Level | None:

@@ -1,0 +1,116 @@
+"""Dictionary-based attention indices: how much a report speaks of environment, digital economy, ...
+
+An attention dictionary is a versioned text file: ``# name:``, ``# label:``, ``# version:`` and ``# source:``
+header lines, then one term a line. The package ships five in ``resources/attention/`` (environment,
+digital_economy, innovation, party_building, livelihood); a researcher's own file in the same format works
+the same way.
+
+Counting: a hit is a *token* equal to a dictionary term, never a substring. Give the segmenter the
+dictionary terms (:func:`dictionary_words`) so that every term can come out as a token; a longer word
+that contains a term (生态环境 contains 生态) is then its own token and is not a hit for 生态. The index is
+hits per 10,000 word tokens of the group (word tokens as in :mod:`govreports.keywords`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import pandas as pd
+
+from govreports.keywords import kwic
+
+__all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "dictionary_words", "load_dictionary"]
+
+#: Names of the dictionaries shipped with the package.
+SHIPPED = ("environment", "digital_economy", "innovation", "party_building", "livelihood")
+
+
+@dataclass(frozen=True)
+class AttentionDictionary:
+    """A named, versioned list of terms with its source."""
+
+    name: str
+    label: str
+    version: str
+    source: str
+    terms: tuple[str, ...]
+
+
+def load_dictionary(name_or_path: str | Path) -> AttentionDictionary:
+    """Load a shipped dictionary by name (``"environment"``) or a dictionary file by path.
+
+    Raises:
+        FileNotFoundError: no shipped dictionary of that name and no such file.
+        ValueError: the file has no ``# name:`` or ``# source:`` line, or no terms.
+    """
+    path = Path(str(name_or_path))
+    if str(name_or_path) in SHIPPED:
+        path = Path(str(resources.files("govreports") / "resources" / "attention" / f"{name_or_path}.txt"))
+    if not path.is_file():
+        raise FileNotFoundError(f"{name_or_path}: not a shipped dictionary ({', '.join(SHIPPED)}) nor a file")
+    header: dict[str, str] = {}
+    terms: list[str] = []
+    last = None
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            key, sep, value = stripped.lstrip("# ").partition(":")
+            if sep and key.strip() in ("name", "label", "version", "source"):
+                last = key.strip()
+                header[last] = value.strip()
+            elif last == "source" and stripped.lstrip("# "):  # continuation of the source
+                header["source"] += " " + stripped.lstrip("# ")
+        elif stripped:
+            terms.append(stripped)
+    for required in ("name", "source"):
+        if required not in header:
+            raise ValueError(f"{path}: a dictionary needs a '# {required}:' line")
+    if not terms:
+        raise ValueError(f"{path}: no terms")
+    return AttentionDictionary(header["name"], header.get("label", header["name"]), header.get("version", ""),
+                               header["source"], tuple(dict.fromkeys(terms)))
+
+
+def dictionary_words(dictionaries: Iterable[AttentionDictionary]) -> set[str]:
+    """All terms of the dictionaries, to pass to the segmenter as ``extra_words``."""
+    return {term for dictionary in dictionaries for term in dictionary.terms}
+
+
+def attention(tokens: pd.DataFrame, dictionaries: Sequence[AttentionDictionary], *, by: str = "doc_id"
+              ) -> pd.DataFrame:
+    """Attention index of each group for each dictionary.
+
+    Returns:
+        ``by``, ``dictionary``, ``hits`` (tokens equal to a term), ``n_tokens`` (word tokens of the group)
+        and ``per_10k``; one row per group and dictionary (zero hits included), sorted by group then the
+        order of ``dictionaries``.
+    """
+    words = tokens[tokens["kind"] == "word"]
+    totals = words.groupby(by).size()
+    rows = []
+    for dictionary in dictionaries:
+        hits = words[words["token"].isin(dictionary.terms)].groupby(by).size()
+        for group, total in totals.items():
+            count = int(hits.get(group, 0))
+            rows.append((group, dictionary.name, count, int(total), count / total * 10_000))
+    table = pd.DataFrame(rows, columns=[by, "dictionary", "hits", "n_tokens", "per_10k"])
+    order = {d.name: i for i, d in enumerate(dictionaries)}
+    table["_order"] = table["dictionary"].map(order)
+    return table.sort_values([by, "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def attention_sample(tokens: pd.DataFrame, documents: pd.DataFrame, dictionary: AttentionDictionary, *,
+                     n: int = 10, seed: int = 0, window: int = 20) -> pd.DataFrame:
+    """A random sample of a dictionary's hits in context, to audit what the index counts.
+
+    Returns:
+        The :func:`govreports.keywords.kwic` columns plus ``dictionary``, ``n`` rows at most (all hits when
+        fewer), drawn with ``seed`` and shown in corpus order.
+    """
+    hits = kwic(tokens, documents, dictionary.terms, window=window)
+    if len(hits) > n:
+        hits = hits.sample(n=n, random_state=seed).sort_index()
+    return hits.assign(dictionary=dictionary.name).reset_index(drop=True)

@@ -1,0 +1,189 @@
+"""Keyword analysis on the token table: frequencies, TF-IDF, keyness, keyword in context, collocations.
+
+Counting unit and denominator, everywhere: a *word token* is a token of kind ``word`` (not a number, not
+punctuation). Rates are per 10,000 word tokens of the group, counted before stop words are removed, so that
+a rate does not change with the stop-word list. Terms are word tokens that are not stop words and have at
+least ``min_chars`` characters (2 by default: single characters are mostly function words).
+
+Statistics:
+
+- TF-IDF: ``tf = count / word tokens of the group``; ``idf = ln((1 + N) / (1 + df)) + 1`` with N groups
+  and df the groups using the term (scikit-learn's smoothed idf); ``tfidf = tf * idf``.
+- Keyness: the log-likelihood ratio G² of the full 2×2 table (term / other words × target / reference),
+  ``G² = 2 Σ O ln(O / E)``; its p-value from the χ² distribution with one degree of freedom; and the
+  log ratio effect size ``log2((a / A) / (b / B))`` (Hardie 2014), a zero count replaced by 0.5.
+- Collocations: adjacent pairs of terms in a paragraph (never across punctuation or a stop word);
+  ``PMI = log2(c(xy) W / (c(x) c(y)))`` with W the terms of the corpus, and G² of the 2×2 table of the pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from scipy.special import xlogy
+from scipy.stats import chi2
+
+__all__ = [
+    "collocations",
+    "g2",
+    "keyness",
+    "kwic",
+    "log_ratio",
+    "term_frequencies",
+    "terms",
+    "tfidf",
+    "with_metadata",
+]
+
+
+def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> pd.DataFrame:
+    """The rows of ``tokens`` that count as terms (word tokens, not stop words, ``min_chars`` or longer)."""
+    stop = set(stopwords)
+    keep = (tokens["kind"] == "word") & (tokens["token"].str.len() >= min_chars) & ~tokens["token"].isin(stop)
+    return tokens[keep]
+
+
+def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
+                  columns: Iterable[str] = ("place", "report_year", "level")) -> pd.DataFrame:
+    """Add document columns (place, year ...) and, given the paragraphs table, ``section`` to a token table."""
+    table = tokens.merge(documents[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
+    if paragraphs is not None:
+        table = table.merge(paragraphs[["doc_id", "paragraph", "section"]], on=["doc_id", "paragraph"],
+                            how="left", validate="many_to_one")
+    return table
+
+
+def term_frequencies(tokens: pd.DataFrame, *, by: str = "doc_id", stopwords: Iterable[str] = (),
+                     min_chars: int = 2) -> pd.DataFrame:
+    """Term counts per group.
+
+    Returns:
+        ``by``, ``term``, ``count``, ``per_10k`` (per 10,000 word tokens of the group) and ``n_tokens``
+        (word tokens of the group), sorted by group, then count (descending), then term.
+    """
+    totals = tokens[tokens["kind"] == "word"].groupby(by).size().rename("n_tokens")
+    counts = (terms(tokens, stopwords=stopwords, min_chars=min_chars).groupby([by, "token"]).size()
+              .rename("count").reset_index().rename(columns={"token": "term"}))
+    table = counts.merge(totals, left_on=by, right_index=True)
+    table["per_10k"] = table["count"] / table["n_tokens"] * 10_000
+    table = table.sort_values([by, "count", "term"], ascending=[True, False, True], kind="stable")
+    return table[[by, "term", "count", "per_10k", "n_tokens"]].reset_index(drop=True)
+
+
+def tfidf(tokens: pd.DataFrame, *, by: str = "doc_id", stopwords: Iterable[str] = (),
+          min_chars: int = 2) -> pd.DataFrame:
+    """TF-IDF of each term in each group (see the module docstring for the formula).
+
+    Returns:
+        ``by``, ``term``, ``count``, ``tf``, ``df``, ``idf``, ``tfidf``, sorted by group, then tfidf
+        (descending), then term.
+    """
+    table = term_frequencies(tokens, by=by, stopwords=stopwords, min_chars=min_chars)
+    groups = table[by].nunique()
+    table["tf"] = table["count"] / table["n_tokens"]
+    table["df"] = table.groupby("term")[by].transform("nunique")
+    table["idf"] = np.log((1 + groups) / (1 + table["df"])) + 1
+    table["tfidf"] = table["tf"] * table["idf"]
+    table = table.sort_values([by, "tfidf", "term"], ascending=[True, False, True], kind="stable")
+    return table[[by, "term", "count", "tf", "df", "idf", "tfidf"]].reset_index(drop=True)
+
+
+def g2(a, b, c, d) -> np.ndarray:
+    """Log-likelihood ratio G² of 2×2 tables ``[[a, b], [c, d]]`` (arrays or scalars).
+
+    ``G² = 2 Σ O ln(O / E)`` over the four cells, with ``E`` from the row and column totals and
+    ``0 ln 0 = 0``.
+    """
+    a, b, c, d = (np.asarray(x, dtype=float) for x in (a, b, c, d))
+    n = a + b + c + d
+    rows = (a + b, c + d)
+    cols = (a + c, b + d)
+    observed = ((a, rows[0], cols[0]), (b, rows[0], cols[1]), (c, rows[1], cols[0]), (d, rows[1], cols[1]))
+    total = sum(xlogy(o, o) - xlogy(o, r * k / n) for o, r, k in observed)
+    return 2 * total
+
+
+def log_ratio(a, b, total_a, total_b) -> np.ndarray:
+    """Hardie's log ratio ``log2((a / total_a) / (b / total_b))``, a zero count replaced by 0.5."""
+    a = np.where(np.asarray(a) == 0, 0.5, a)
+    b = np.where(np.asarray(b) == 0, 0.5, b)
+    return np.log2((a / np.asarray(total_a, dtype=float)) / (b / np.asarray(total_b, dtype=float)))
+
+
+def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterable[str] = (), min_freq: int = 5,
+            min_chars: int = 2) -> pd.DataFrame:
+    """Terms over- or under-used in ``target`` compared with ``reference`` (two token tables).
+
+    Args:
+        target, reference: token tables (for example the review section and the plan section).
+        min_freq: keep terms used at least this often in both groups together.
+
+    Returns:
+        ``term``, ``count_target``, ``count_reference``, ``per_10k_target``, ``per_10k_reference``, ``g2``,
+        ``log_ratio``, ``p_value`` and ``direction`` (``target`` when relatively more frequent there, else
+        ``reference``), sorted by G² (descending), then term. Empty when no term reaches ``min_freq``.
+    """
+    totals = [(t["kind"] == "word").sum() for t in (target, reference)]
+    counts = [terms(t, stopwords=stopwords, min_chars=min_chars)["token"].value_counts() for t in (target, reference)]
+    table = pd.concat(counts, axis=1, keys=["count_target", "count_reference"]).fillna(0).astype("int64")
+    table = table[table.sum(axis=1) >= min_freq]
+    a, b = table["count_target"].to_numpy(), table["count_reference"].to_numpy()
+    table["per_10k_target"] = a / totals[0] * 10_000
+    table["per_10k_reference"] = b / totals[1] * 10_000
+    table["g2"] = g2(a, b, totals[0] - a, totals[1] - b)
+    table["log_ratio"] = log_ratio(a, b, totals[0], totals[1])
+    table["p_value"] = chi2.sf(table["g2"], df=1)
+    table["direction"] = np.where(a / totals[0] >= b / totals[1], "target", "reference")
+    table = table.rename_axis("term").reset_index()
+    return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def kwic(tokens: pd.DataFrame, documents: pd.DataFrame, term: str | Iterable[str], *, window: int = 20
+         ) -> pd.DataFrame:
+    """Keyword in context: every token equal to ``term`` (or one of several), with the clean text around it.
+
+    Returns:
+        ``doc_id``, ``paragraph``, ``start``, ``end`` (offsets into the clean text), ``left``, ``keyword``
+        and ``right`` (``window`` characters each side, line breaks shown as spaces), in corpus order.
+    """
+    wanted = {term} if isinstance(term, str) else set(term)
+    hits = tokens[tokens["token"].isin(wanted)]
+    texts = documents.set_index("doc_id")["text"]
+    rows = []
+    for row in hits.itertuples(index=False):
+        text = texts[row.doc_id]
+        end = row.start + len(row.token)
+        rows.append((row.doc_id, row.paragraph, row.start, end,
+                     text[max(0, row.start - window) : row.start].replace("\n", " "), row.token,
+                     text[end : end + window].replace("\n", " ")))
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "end", "left", "keyword", "right"])
+
+
+def collocations(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_freq: int = 3,
+                 min_chars: int = 2) -> pd.DataFrame:
+    """Adjacent term pairs scored by PMI and G² (see the module docstring).
+
+    Returns:
+        ``term1``, ``term2``, ``count``, ``count1``, ``count2``, ``pmi``, ``g2``, sorted by G² (descending),
+        then the terms. Pairs seen fewer than ``min_freq`` times are dropped.
+    """
+    stop = set(stopwords)
+    ok = (tokens["kind"] == "word") & (tokens["token"].str.len() >= min_chars) & ~tokens["token"].isin(stop)
+    same_place = (tokens["doc_id"].eq(tokens["doc_id"].shift(-1)) & tokens["paragraph"].eq(tokens["paragraph"].shift(-1)))
+    pair = ok & ok.shift(-1, fill_value=False) & same_place
+    first = tokens.loc[pair, "token"].to_numpy()
+    second = tokens["token"].shift(-1)[pair].to_numpy()
+    unigrams = tokens.loc[ok, "token"].value_counts()
+    total = int(ok.sum())
+    pairs = pd.DataFrame({"term1": first, "term2": second}).value_counts().rename("count").reset_index()
+    pairs = pairs[pairs["count"] >= min_freq].copy()
+    pairs["count1"] = pairs["term1"].map(unigrams).astype("int64")
+    pairs["count2"] = pairs["term2"].map(unigrams).astype("int64")
+    a = pairs["count"].to_numpy()
+    b, c = pairs["count1"].to_numpy() - a, pairs["count2"].to_numpy() - a
+    pairs["pmi"] = np.log2(a * total / (pairs["count1"].to_numpy() * pairs["count2"].to_numpy()))
+    pairs["g2"] = g2(a, b, c, total - a - b - c)
+    pairs = pairs.sort_values(["g2", "term1", "term2"], ascending=[False, True, True], kind="stable")
+    return pairs.reset_index(drop=True)

@@ -1,0 +1,180 @@
+"""Word clouds drawn from frequencies (never from raw text), in the project's CJK font, as vector figures.
+
+Why not the ``wordcloud`` package: it measures a word's box with the glyph top as anchor but draws it from
+the font's ascender line; with Noto Sans CJK (ascender 1.16 em) every word lands a fifth of its size below
+its box, so large words overlap and the bottom row is clipped (seen on the sample corpus). Chinese words are
+rows of square glyphs, so this module places exact boxes itself:
+
+- words are taken heaviest first (ties by the word), at most ``max_words``;
+- a word's font size is proportional to the square root of its weight (its area then grows with the weight),
+  the heaviest at ``max_size`` or as large as fits the width;
+- each word goes to the first free spot along an elliptical spiral from the centre whose starting angle comes
+  from ``seed``; a word that finds no spot is tried 10% smaller, down to ``min_size``, then left out;
+- boxes are ``len`` em wide (CJK glyphs; Latin letters and digits count 0.6 em) and 1 em high, plus a margin.
+
+Words are drawn as matplotlib text in Noto Sans CJK SC, so clouds are saved through
+:func:`govreports.figures.save` like every other figure, with real text in the PDF. Collocations play no
+part: every weight is a term's own.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+
+from govreports import figures
+
+__all__ = ["cloud_figure", "clouds_figure", "comparison_figure", "layout"]
+
+Placed = tuple[str, float, float, float, str]  # word, font size (px), centre x (px), centre y (px), colour
+
+
+def _em_width(word: str) -> float:
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in word)
+
+
+def layout(frequencies: Mapping[str, float], *, width: int = 800, height: int = 500, max_words: int = 80,
+           seed: int = 0, max_size: float | None = None, min_size: float | None = None,
+           colours: Mapping[str, str] | None = None) -> list[Placed]:
+    """Place words by weight (see the module docstring for the rules).
+
+    Args:
+        frequencies: term -> weight (count, rate or G²); only positive weights are placed.
+        width, height: canvas size in pixels.
+        max_words: at most this many words, the heaviest first.
+        seed: random seed of the spiral's starting angle.
+        max_size: font size (px) of the heaviest word; default a third of the height.
+        min_size: smallest font size (px) before a word is left out; default a twentieth of the height.
+        colours: term -> colour; by default a dark-to-light ramp by weight rank.
+
+    Returns:
+        ``(word, font size, centre x, centre y, colour)`` per placed word, in pixels from the top-left
+        corner, heaviest first. Empty when no weight is positive.
+    """
+    weights = sorted(((w, float(v)) for w, v in frequencies.items() if v > 0), key=lambda item: (-item[1], item[0]))
+    weights = weights[:max_words]
+    if not weights:
+        return []
+    rng = np.random.default_rng(seed)
+    top = weights[0][1]
+    largest = max_size or height / 3
+    smallest = min_size or height / 20
+    ramp = plt.get_cmap("viridis")
+    boxes: list[tuple[float, float, float, float]] = []
+    placed: list[Placed] = []
+    for rank, (word, weight) in enumerate(weights):
+        size = min(largest * math.sqrt(weight / top), 0.95 * width / _em_width(word))
+        start = rng.uniform(0, 2 * math.pi)
+        while size >= smallest:
+            spot = _find_spot(boxes, _em_width(word) * size + 4, size * 1.1 + 4, width, height, start)
+            if spot is not None:
+                break
+            size *= 0.9
+        if size < smallest or spot is None:
+            continue
+        boxes.append(spot)
+        colour = (colours or {}).get(word) or to_hex(ramp(0.85 * rank / max(len(weights) - 1, 1)))
+        placed.append((word, size, (spot[0] + spot[2]) / 2, (spot[1] + spot[3]) / 2, colour))
+    return placed
+
+
+def _find_spot(boxes: list, w: float, h: float, width: int, height: int, start: float):
+    """First free box of size w×h along an elliptical spiral from the centre, or ``None``.
+
+    The spiral's points are evenly spaced along its length (about ``step`` pixels apart) and checked in
+    chunks against all boxes placed so far.
+    """
+    step = max(3.0, min(w, h) / 4)
+    growth = 4 * step / (2 * math.pi)  # the radius grows by 4 steps a turn
+    reach = math.hypot(width, height) / 2
+    count = int(reach**2 / (2 * growth * step)) + 1
+    placed = np.asarray(boxes, dtype=float).reshape(-1, 4)
+    ratio = height / width
+    for begin in range(0, count, 4096):
+        theta = np.sqrt(2 * step * np.arange(begin, min(begin + 4096, count)) / growth)
+        radius = growth * theta
+        x = width / 2 + radius * np.cos(theta + start) - w / 2
+        y = height / 2 + radius * ratio * np.sin(theta + start) - h / 2
+        ok = (x >= 0) & (x + w <= width) & (y >= 0) & (y + h <= height)
+        if len(placed):
+            clash = ((x[:, None] < placed[:, 2]) & (placed[:, 0] < x[:, None] + w)
+                     & (y[:, None] < placed[:, 3]) & (placed[:, 1] < y[:, None] + h)).any(axis=1)
+            ok &= ~clash
+        hits = np.flatnonzero(ok)
+        if len(hits):
+            k = hits[0]
+            return (float(x[k]), float(y[k]), float(x[k] + w), float(y[k] + h))
+    return None
+
+
+def _draw(ax: Axes, placed: list[Placed], width: int, height: int) -> None:
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.apply_aspect()
+    fig = ax.get_figure()
+    points_per_pixel = ax.get_position().width * fig.get_figwidth() * 72 / width
+    for word, size, x, y, colour in placed:
+        ax.text(x, y, word, fontsize=size * points_per_pixel, color=colour, ha="center", va="center",
+                fontfamily=figures.FONT_FAMILY)
+
+
+def cloud_figure(frequencies: Mapping[str, float], *, width: int = 800, height: int = 500, max_words: int = 80,
+                 seed: int = 0) -> Figure:
+    """One word cloud of ``frequencies`` (term -> weight)."""
+    figures.register_font()
+    fig = plt.figure(figsize=(6.4, 6.4 * height / width))
+    ax = fig.add_axes((0, 0, 1, 1))
+    _draw(ax, layout(frequencies, width=width, height=height, max_words=max_words, seed=seed), width, height)
+    return fig
+
+
+def clouds_figure(table: pd.DataFrame, *, group: str, term: str = "term", weight: str = "count", ncols: int = 3,
+                  max_words: int = 40, seed: int = 0, titles: Mapping[str, str] | None = None) -> Figure:
+    """Small multiples: one cloud per group of a long table (e.g. term frequencies per report).
+
+    Args:
+        table: long table with ``group``, ``term`` and ``weight`` columns.
+        titles: group -> label drawn above its cloud (default: the group value).
+    """
+    figures.register_font()
+    groups = sorted(table[group].unique())
+    nrows = -(-len(groups) // ncols)
+    width, height = 600, 400
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.4 * nrows), squeeze=False)
+    for ax in axes.flat:
+        ax.set_axis_off()
+    for ax, name in zip(axes.flat, groups, strict=False):
+        rows = table[table[group] == name]
+        placed = layout(dict(zip(rows[term], rows[weight], strict=True)), width=width, height=height,
+                        max_words=max_words, seed=seed)
+        _draw(ax, placed, width, height)
+        ax.set_title((titles or {}).get(name, str(name)), fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
+def comparison_figure(keyness_table: pd.DataFrame, *, labels: tuple[str, str] = ("target", "reference"),
+                      n: int = 30, seed: int = 0) -> Figure:
+    """Comparison cloud: the ``n`` most key terms of each side of a keyness table, sized by G², coloured by
+    the side where they are relatively more frequent; a legend names the sides with ``labels``."""
+    figures.register_font()
+    colours = {"target": "#4c72b0", "reference": "#dd8452"}
+    top = keyness_table.groupby("direction", sort=True).head(n)
+    placed = layout(dict(zip(top["term"], top["g2"], strict=True)), width=800, height=500, max_words=2 * n,
+                    seed=seed, colours=dict(zip(top["term"], top["direction"].map(colours), strict=True)))
+    fig = plt.figure(figsize=(6.4, 4.4))
+    ax = fig.add_axes((0, 0.08, 1, 0.92))
+    _draw(ax, placed, 800, 500)
+    for i, (side, label) in enumerate(zip(("target", "reference"), labels, strict=True)):
+        fig.text(0.3 + 0.4 * i, 0.03, f"■ {label}", color=colours[side], ha="center", fontsize=10,
+                 fontfamily=figures.FONT_FAMILY)
+    return fig

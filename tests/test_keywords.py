@@ -1,0 +1,88 @@
+"""Keyword statistics checked against hand-computed values."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import chi2_contingency
+
+from govreports import keywords
+from govreports.segment import Segmenter
+
+
+def _tokens(doc_id: str, words: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": doc_id, "paragraph": 0, "token": words,
+                         "start": np.arange(len(words)) * 2, "kind": "word"})
+
+
+def test_g2_equals_the_hand_computed_2x2_example() -> None:
+    # 生态: 10 of 1,000 words in the review, 2 of 1,000 in the plan. Expected counts: 6, 6, 994, 994.
+    hand = 2 * (10 * math.log(10 / 6) + 2 * math.log(2 / 6) + 990 * math.log(990 / 994) + 998 * math.log(998 / 994))
+    assert hand == pytest.approx(5.854257, abs=1e-6)
+    assert keywords.g2(10, 2, 990, 998) == pytest.approx(hand, rel=1e-12)
+    scipy_g = chi2_contingency([[10, 2], [990, 998]], lambda_="log-likelihood", correction=False)[0]
+    assert keywords.g2(10, 2, 990, 998) == pytest.approx(scipy_g, rel=1e-12)
+
+
+def test_keyness_on_token_tables_matches_the_hand_example() -> None:
+    review = _tokens("a", ["生态"] * 10 + ["其他词"] * 990)
+    plan = _tokens("b", ["生态"] * 2 + ["其他词"] * 998)
+    table = keywords.keyness(review, plan, min_freq=5).set_index("term")
+    row = table.loc["生态"]
+    assert (row["count_target"], row["count_reference"]) == (10, 2)
+    assert row["g2"] == pytest.approx(5.854257, abs=1e-6)
+    assert row["log_ratio"] == pytest.approx(math.log2(5), rel=1e-12)
+    assert row["p_value"] == pytest.approx(math.erfc(math.sqrt(5.854257 / 2)), rel=1e-6)
+    assert row["per_10k_target"] == pytest.approx(100.0)
+    assert row["direction"] == "target"
+    assert table.loc["其他词", "direction"] == "reference"
+
+
+def test_log_ratio_smooths_zero_counts() -> None:
+    assert keywords.log_ratio(4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))
+
+
+def test_term_frequencies_and_rates() -> None:
+    tokens = pd.concat([_tokens("a", ["发展", "发展", "的", "园区"]), _tokens("b", ["园区", "的"])], ignore_index=True)
+    tokens.loc[tokens.index[-1], "kind"] = "punct"  # punctuation is not a word token
+    table = keywords.term_frequencies(tokens, stopwords={"的"})
+    assert table.to_dict("records") == [
+        {"doc_id": "a", "term": "发展", "count": 2, "per_10k": 5000.0, "n_tokens": 4},
+        {"doc_id": "a", "term": "园区", "count": 1, "per_10k": 2500.0, "n_tokens": 4},
+        {"doc_id": "b", "term": "园区", "count": 1, "per_10k": 10000.0, "n_tokens": 1},
+    ]
+
+
+def test_tfidf_uses_the_smoothed_idf() -> None:
+    tokens = pd.concat([_tokens("a", ["发展", "园区"]), _tokens("b", ["园区", "园区"])])
+    table = keywords.tfidf(tokens).set_index(["doc_id", "term"])
+    assert table.loc[("a", "发展"), "idf"] == pytest.approx(math.log(3 / 2) + 1)
+    assert table.loc[("a", "园区"), "idf"] == pytest.approx(1.0)
+    assert table.loc[("a", "发展"), "tfidf"] == pytest.approx(0.5 * (math.log(1.5) + 1))
+
+
+def test_kwic_shows_the_clean_text_around_tokens(documents) -> None:
+    tokens = Segmenter().tokens_table(
+        pd.DataFrame({"doc_id": ["004_3ff0d929752a8f07"], "paragraph": [0], "start": [0],
+                      "text": [documents.set_index("doc_id").loc["004_3ff0d929752a8f07", "text"]]}))
+    hits = keywords.kwic(tokens, documents, "腾笼换鸟", window=5)
+    assert len(hits) == 1
+    row = hits.iloc[0]
+    assert (row["left"], row["keyword"], row["right"]) == ("”。一是“", "腾笼换鸟", "”破难题。")
+    text = documents.set_index("doc_id").loc["004_3ff0d929752a8f07", "text"]
+    assert text[row["start"] : row["end"]] == "腾笼换鸟"
+
+
+def test_collocations_stay_within_paragraphs_and_skip_punctuation() -> None:
+    words = ["海绵", "小镇", "，", "海绵", "小镇", "建设", "海绵", "小镇"]
+    tokens = _tokens("a", words)
+    tokens.loc[2, "kind"] = "punct"
+    tokens.loc[5:, "paragraph"] = 1  # 建设 starts a new paragraph: 小镇|建设 is not a pair
+    table = keywords.collocations(tokens, min_freq=1).set_index(["term1", "term2"])
+    assert table.loc[("海绵", "小镇"), "count"] == 3
+    assert ("小镇", "建设") not in table.index and ("小镇", "海绵") not in table.index
+    total = 7  # word tokens of two or more characters
+    assert table.loc[("海绵", "小镇"), "pmi"] == pytest.approx(math.log2(3 * total / (3 * 3)))

@@ -1,0 +1,110 @@
+"""Segmentation: policy terms and numbers come out whole; segmenters never share state."""
+
+from __future__ import annotations
+
+import jieba
+import pytest
+
+from govreports.segment import Segmenter, read_word_list, stopwords
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("结合“园中园”建设,深化“亩均论英雄”改革,做优“四换三名”大文章。", "亩均论英雄"),  # sample 000
+        ("一是“腾笼换鸟”破难题。", "腾笼换鸟"),  # sample 004
+        ("实施“最多跑一次”改革和政府数字化转型。", "最多跑一次"),  # sample 002
+        ("二、聚焦聚力实施“千万工程”,积极破难题、建机制,全域品质再提升", "千万工程"),  # sample 001
+        ("全力推进“放管服”改革,营商环境不断优化。", "放管服"),  # sample 003
+        ("全力推进“放管服”改革,营商环境不断优化。", "营商环境"),
+        ("是全面推进乡村振兴的五年,更是五陂镇强抓机遇、乘势而上的五年。", "乡村振兴"),  # sample 003
+        ("推动航埠大发展、快发展、高质量发展。", "高质量发展"),  # sample 000
+        ("因地制宜发展新质生产力。", "新质生产力"),  # 2024 national report
+        ("在高质量发展中促进共同富裕。", "共同富裕"),
+        ("扎实做好六稳六保工作。", "六稳六保"),
+        ("一般公共预算收入增长5.4%。", "一般公共预算收入"),
+        ("规上工业增加值、固定资产投资、自营出口、居民人均可支配收入增速均保持在10%以上。", "规上工业增加值"),  # 002
+        ("全社会固定资产投资从5.278亿元上升至20.81亿元,翻了两番。", "全社会固定资产投资"),  # 000
+        ("规模以上工业增加值增长8.5%左右。", "规模以上工业增加值"),
+        ("城镇居民人均可支配收入增长5.1%。", "城镇居民人均可支配收入"),
+        ("社会消费品零售总额增长7.2%。", "社会消费品零售总额"),
+    ],
+)
+def test_policy_terms_come_out_whole(segmenter: Segmenter, sentence: str, term: str) -> None:
+    assert term in segmenter.cut(sentence)
+
+
+@pytest.mark.parametrize("hmm", [True, False])
+@pytest.mark.parametrize(
+    ("sentence", "numbers"),
+    [
+        ("地区生产总值从5.25亿元上升至9.05亿元,增长了72.38%", ["5.25亿元", "9.05亿元", "72.38%"]),
+        ("全镇生产总值预计增长8.5%左右", ["8.5%"]),
+        ("累计为中小企业授信16.45亿元", ["16.45亿元"]),
+        ("实现税收12,345.6万元,同比增长0.5%", ["12,345.6万元", "0.5%"]),
+        ("农民人均收入54165元、同比增长8.5%", ["54165元", "8.5%"]),
+        ("完成清理煤矸石24.1万吨", ["24.1"]),
+    ],
+)
+def test_numbers_never_break_apart(sentence: str, numbers: list[str], hmm: bool) -> None:
+    tokens = Segmenter(hmm=hmm).tokenize(sentence)
+    found = [token for token, _, kind in tokens if kind == "number"]
+    assert found == numbers
+    for token, start, _ in tokens:
+        assert sentence[start : start + len(token)] == token
+
+
+def test_letters_glued_to_digits_stay_dictionary_words() -> None:
+    segmenter = Segmenter(extra_words=["PM2.5", "PM10"])
+    assert segmenter.cut("PM2.5和PM10浓度下降") == ["PM2.5", "和", "PM10", "浓度", "下降"]
+
+
+def test_segmenters_do_not_share_state() -> None:
+    plain = Segmenter(policy_terms=False)
+    before = plain.cut("坚持生态优先,推进腾笼换鸟")
+    Segmenter(extra_words=["生态优先", "推进腾笼换鸟"]).cut("坚持生态优先")
+    jieba.add_word("坚持生态优先")  # the global jieba state must not leak in either
+    try:
+        assert plain.cut("坚持生态优先,推进腾笼换鸟") == before
+        assert Segmenter(policy_terms=False).cut("坚持生态优先,推进腾笼换鸟") == before
+    finally:
+        jieba.del_word("坚持生态优先")
+
+
+def test_user_dictionary_file_adds_words(tmp_path) -> None:
+    path = tmp_path / "mine.txt"
+    path.write_text("# my terms\n五陂样板 10 n\n海绵小镇\n", encoding="utf-8")
+    assert read_word_list(path) == [("五陂样板", 10, "n"), ("海绵小镇", None, None)]
+    tokens = Segmenter(user_dicts=[path]).cut("打造五陂样板,建设海绵小镇")
+    assert "五陂样板" in tokens and "海绵小镇" in tokens
+
+
+def test_bad_dictionary_line_names_the_file(tmp_path) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text("好词 12 n 多余\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.txt:1"):
+        read_word_list(path)
+
+
+def test_fingerprint_changes_with_the_dictionary() -> None:
+    assert Segmenter().fingerprint == Segmenter().fingerprint
+    assert Segmenter().fingerprint != Segmenter(extra_words=["海绵小镇"]).fingerprint
+    assert Segmenter().fingerprint != Segmenter(hmm=False).fingerprint
+
+
+def test_policy_dictionary_has_at_least_300_terms() -> None:
+    from govreports.segment import _resource
+
+    assert len(read_word_list(_resource("policy_terms.txt"))) >= 300
+
+
+def test_stopword_layers() -> None:
+    general = stopwords()
+    both = stopwords(["general", "boilerplate"], extra=["航埠"])
+    assert {"的", "和", "我们"} <= general
+    assert "坚持" not in general and {"坚持", "推进", "加快", "全面", "航埠"} <= both
