@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from govreports.charts import heatmap
+
 __all__ = ["attention_heatmap", "formulations_figure", "keyness_figure", "top_terms_figure"]
 
 
@@ -86,15 +88,5 @@ def attention_heatmap(table: pd.DataFrame, *, row: str, labels: Mapping[str, str
     """
     wide = table.pivot_table(index=row, columns="dictionary", values="per_10k", sort=False)
     wide = wide.reindex(index=list(dict.fromkeys(table[row])), columns=list(order or dict.fromkeys(table["dictionary"])))
-    fig, ax = plt.subplots(figsize=(1.1 * wide.shape[1] + 2.2, 0.45 * wide.shape[0] + 1.4))
-    image = ax.imshow(wide.to_numpy(), cmap="Blues", aspect="auto")
-    ax.set_xticks(range(wide.shape[1]), [(labels or {}).get(c, c) for c in wide.columns], rotation=30, ha="right")
-    ax.set_yticks(range(wide.shape[0]), [str(i) for i in wide.index])
-    ax.grid(False)
-    top = np.nanmax(wide.to_numpy()) if wide.size else 0
-    for (i, j), value in np.ndenumerate(wide.to_numpy()):
-        ax.text(j, i, f"{value:.0f}", ha="center", va="center", fontsize=8,
-                color="white" if value > 0.6 * top else "#222222")
-    fig.colorbar(image, ax=ax, label="次/万词", shrink=0.8)
-    fig.tight_layout()
-    return fig
+    wide.columns = [(labels or {}).get(c, c) for c in wide.columns]
+    return heatmap(wide, colorbar_label="次/万词")

@@ -1,0 +1,250 @@
+"""Topic models of paragraphs (or sections, or whole reports): NMF and LDA with fixed seeds, K chosen by
+NPMI coherence, seed stability, FREX labels, prevalence tables and an export for R's stm.
+
+Decisions:
+
+- Unit: body paragraphs by default (headings, titles and signatures left out), since whole reports mix every
+  theme; ``section`` joins a report's paragraphs of one section, ``report`` the whole report.
+- Terms: word tokens of at least 2 characters that are not stop words (pass the corpus's place names among the
+  stop words so that towns do not become topics). Vocabulary: terms in at least ``min_df`` units and at most
+  ``max_df`` of them (ints are counts, floats shares, as in scikit-learn). Units left with fewer than
+  ``min_terms`` terms are dropped.
+- NMF: scikit-learn's NMF on the TF-IDF of the counts (l2-normalised rows), ``init="nndsvdar"`` (the SVD start
+  with its zeros filled by small random values, so the seed matters) and ``random_state=seed``.
+- LDA: scikit-learn's batch variational LDA on the counts, 50 iterations, priors ``1/K``, ``random_state=seed``.
+- Topic-word distributions ``beta`` are the model's topic rows normalised to sum to 1; unit shares ``theta``
+  the unit's topic weights normalised to sum to 1 (a unit with no weight at all keeps zeros).
+- Topics are numbered 1..K in order of prevalence (largest first); prevalence is the mean share weighted by the
+  units' numbers of terms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import io as scipy_io
+from scipy import sparse
+
+from govreports.coherence import frex, stability, topic_coherence
+from govreports.keywords import terms
+
+__all__ = [
+    "DocumentTermMatrix",
+    "TopicModel",
+    "choose_k",
+    "document_term_matrix",
+    "export_stm",
+    "fit",
+    "prevalence",
+    "representative_units",
+    "seed_stability",
+    "topic_table",
+    "topic_words",
+    "unit_topics",
+]
+
+Unit = Literal["paragraph", "section", "report"]
+Kind = Literal["nmf", "lda"]
+UNIT_COLUMNS = ["unit", "doc_id", "paragraph", "section", "place", "report_year", "start", "end", "n_terms"]
+
+
+@dataclass(frozen=True)
+class DocumentTermMatrix:
+    """Counts of terms (columns) in units (rows), with the units' metadata."""
+
+    counts: sparse.csr_matrix
+    vocabulary: np.ndarray
+    units: pd.DataFrame = field(repr=False)
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """A fitted model: ``beta`` (K × V) and ``theta`` (units × K) as probabilities, and its coherence."""
+
+    kind: Kind
+    k: int
+    seed: int
+    beta: np.ndarray = field(repr=False)
+    theta: np.ndarray = field(repr=False)
+    coherence: np.ndarray
+    top_words: list[list[int]] = field(repr=False)
+    dtm: DocumentTermMatrix = field(repr=False)
+
+
+def document_term_matrix(tokens: pd.DataFrame, documents: pd.DataFrame, paragraphs: pd.DataFrame, *,
+                         unit: Unit = "paragraph", stopwords: Iterable[str] = (), min_chars: int = 2,
+                         min_df: int | float = 2, max_df: int | float = 0.5, min_terms: int = 5
+                         ) -> DocumentTermMatrix:
+    """Build the unit × term count matrix (see the module docstring for the rules).
+
+    Raises:
+        ValueError: no unit or no term is left after filtering.
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    body = paragraphs.loc[paragraphs["kind"] == "body", ["doc_id", "paragraph", "section", "start", "end"]]
+    body = body.rename(columns={"start": "p_start", "end": "p_end"})
+    kept = terms(tokens, stopwords=stopwords, min_chars=min_chars).merge(body, on=["doc_id", "paragraph"])
+    keys = {"paragraph": ["doc_id", "paragraph"], "section": ["doc_id", "section"], "report": ["doc_id"]}[unit]
+    grouped = kept.groupby(keys, sort=True)
+    lists = grouped["token"].agg(list)
+    extra = {"section": ("section", "first")} if unit == "paragraph" else {}
+    meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
+    if unit != "paragraph":
+        meta["paragraph"] = -1
+    if unit == "report":
+        meta["section"] = "all"
+    vectorizer = CountVectorizer(analyzer=list, min_df=min_df, max_df=max_df)
+    try:
+        counts = vectorizer.fit_transform(lists.tolist()).tocsr()
+    except ValueError as error:
+        raise ValueError(f"no term left for topic modelling: {error}") from error
+    meta = meta.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
+    meta["n_terms"] = np.asarray(counts.sum(axis=1)).ravel()
+    keep = (meta["n_terms"] >= min_terms).to_numpy()
+    if not keep.any():
+        raise ValueError(f"no unit has {min_terms} or more terms of the vocabulary")
+    meta = meta[keep].reset_index(drop=True)
+    meta.insert(0, "unit", range(len(meta)))
+    return DocumentTermMatrix(counts[keep], vectorizer.get_feature_names_out(), meta[UNIT_COLUMNS])
+
+
+def fit(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seed: int = 0, n_top: int = 10) -> TopicModel:
+    """Fit one model with ``k`` topics (see the module docstring for the settings)."""
+    if kind == "nmf":
+        from sklearn.decomposition import NMF
+        from sklearn.feature_extraction.text import TfidfTransformer
+
+        weights = TfidfTransformer().fit_transform(dtm.counts)
+        model = NMF(n_components=k, init="nndsvdar", random_state=seed, max_iter=1000)
+        unit_weights = model.fit_transform(weights)
+    elif kind == "lda":
+        from sklearn.decomposition import LatentDirichletAllocation
+
+        model = LatentDirichletAllocation(n_components=k, learning_method="batch", max_iter=50, random_state=seed)
+        unit_weights = model.fit_transform(dtm.counts)
+    else:
+        raise ValueError(f"unknown model kind {kind!r}: use 'nmf' or 'lda'")
+    beta = _normalise(model.components_)
+    theta = _normalise(unit_weights)
+    order = np.argsort(-_weighted_share(theta, dtm), kind="stable")
+    beta, theta = beta[order], theta[:, order]
+    top = [list(np.argsort(-row, kind="stable")[:n_top]) for row in beta]
+    return TopicModel(kind, k, seed, beta, theta, topic_coherence(dtm.counts, top), top, dtm)
+
+
+def choose_k(dtm: DocumentTermMatrix, ks: Sequence[int], *, kind: Kind = "nmf", seed: int = 0
+             ) -> tuple[pd.DataFrame, TopicModel]:
+    """Fit each K and keep the one with the highest mean NPMI (the smaller K on a tie).
+
+    Returns:
+        ``(table, best model)``; the table has ``kind``, ``k``, ``coherence`` (mean NPMI), ``min_coherence``
+        and ``chosen``.
+    """
+    models = [fit(dtm, k, kind=kind, seed=seed) for k in ks]
+    table = pd.DataFrame({"kind": kind, "k": list(ks), "coherence": [m.coherence.mean() for m in models],
+                          "min_coherence": [m.coherence.min() for m in models]})
+    best = int(np.argmax(table["coherence"].to_numpy()))  # first maximum: the smallest K among ties
+    table["chosen"] = table.index == best
+    return table, models[best]
+
+
+def seed_stability(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seeds: Sequence[int] = range(5)
+                   ) -> tuple[float, np.ndarray]:
+    """Refit with each seed and return the mean best-match top-10 overlap and its value per topic of the
+    first seed's fit (see :func:`govreports.coherence.stability`)."""
+    runs = [fit(dtm, k, kind=kind, seed=seed).top_words for seed in seeds]
+    return stability(runs)
+
+
+def topic_table(model: TopicModel, *, n_label: int = 4, n_top: int = 10) -> pd.DataFrame:
+    """One row per topic: ``topic`` (1..K), ``label`` (top FREX words joined by ·), ``top_words`` (by
+    probability), ``frex_words``, ``coherence`` (mean NPMI), ``exclusivity`` (mean of the top words) and
+    ``prevalence``."""
+    scores, exclusivity = frex(model.beta)
+    vocab = model.dtm.vocabulary
+    rows = []
+    for index, top in enumerate(model.top_words):
+        frex_top = np.argsort(-scores[index], kind="stable")[:n_top]
+        rows.append((index + 1, "·".join(vocab[frex_top[:n_label]]), " ".join(vocab[top[:n_top]]),
+                     " ".join(vocab[frex_top]), model.coherence[index], float(exclusivity[index, top].mean())))
+    table = pd.DataFrame(rows, columns=["topic", "label", "top_words", "frex_words", "coherence", "exclusivity"])
+    table["prevalence"] = _weighted_share(model.theta, model.dtm)
+    return table
+
+
+def topic_words(model: TopicModel, *, n: int = 20) -> pd.DataFrame:
+    """Long table of each topic's ``n`` most probable words: ``topic``, ``rank``, ``term``, ``weight``
+    (probability), ``frex`` and ``exclusivity``."""
+    scores, exclusivity = frex(model.beta)
+    rows = []
+    for index, row in enumerate(model.beta):
+        for rank, column in enumerate(np.argsort(-row, kind="stable")[:n], start=1):
+            rows.append((index + 1, rank, model.dtm.vocabulary[column], row[column], scores[index, column],
+                         exclusivity[index, column]))
+    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight", "frex", "exclusivity"])
+
+
+def unit_topics(model: TopicModel) -> pd.DataFrame:
+    """Long table of unit shares: the unit columns of the matrix plus ``topic`` and ``share``."""
+    shares = pd.DataFrame(model.theta, columns=range(1, model.k + 1))
+    long = pd.concat([model.dtm.units, shares], axis=1).melt(id_vars=UNIT_COLUMNS, var_name="topic",
+                                                             value_name="share")
+    long["topic"] = long["topic"].astype("int64")
+    return long.sort_values(["unit", "topic"], kind="stable").reset_index(drop=True)
+
+
+def prevalence(model: TopicModel, *, by: str) -> pd.DataFrame:
+    """Topic prevalence by a unit column (``doc_id``, ``section``, ``place``, ``report_year``): the mean share
+    weighted by the units' numbers of terms. Returns ``by``, ``topic``, ``share``; shares of a group sum to 1."""
+    long = unit_topics(model)
+    long["weighted"] = long["share"] * long["n_terms"]
+    sums = long.groupby([by, "topic"], sort=True)[["weighted", "n_terms"]].sum()
+    sums["share"] = sums["weighted"] / sums["n_terms"]
+    return sums["share"].reset_index()
+
+
+def representative_units(model: TopicModel, documents: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
+    """The ``n`` units with the largest share of each topic: ``topic``, ``rank``, ``doc_id``, ``paragraph``,
+    ``start``, ``end`` (offsets into the clean text), ``share`` and ``text``."""
+    long = unit_topics(model)
+    top = (long.sort_values(["topic", "share", "unit"], ascending=[True, False, True], kind="stable")
+           .groupby("topic").head(n).copy())
+    top["rank"] = top.groupby("topic").cumcount() + 1
+    texts = documents.set_index("doc_id")["text"]
+    top["text"] = [texts[d][s:e] for d, s, e in zip(top["doc_id"], top["start"], top["end"], strict=True)]
+    return top[["topic", "rank", "doc_id", "paragraph", "start", "end", "share", "text"]].reset_index(drop=True)
+
+
+def export_stm(dtm: DocumentTermMatrix, folder: str | Path) -> list[Path]:
+    """Write the matrix for R: ``dtm.mtx`` (Matrix Market, read by ``Matrix::readMM``), ``vocab.txt`` (one
+    term a line, the matrix's columns) and ``covariates.csv`` (one row per matrix row: unit, doc_id, paragraph,
+    town, year, section, n_terms). ``stm::readCorpus(dtm, type = "Matrix")`` turns them into stm's input.
+
+    Returns:
+        The three paths.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "dtm.mtx", folder / "vocab.txt", folder / "covariates.csv"]
+    scipy_io.mmwrite(paths[0], dtm.counts.astype(np.int64), field="integer")
+    paths[1].write_text("\n".join(dtm.vocabulary) + "\n", encoding="utf-8")
+    covariates = dtm.units.rename(columns={"place": "town", "report_year": "year"})
+    covariates[["unit", "doc_id", "paragraph", "town", "year", "section", "n_terms"]].to_csv(
+        paths[2], index=False, encoding="utf-8")
+    return paths
+
+
+def _normalise(matrix: np.ndarray) -> np.ndarray:
+    totals = matrix.sum(axis=1, keepdims=True)
+    return np.divide(matrix, totals, out=np.zeros_like(matrix, dtype=float), where=totals > 0)
+
+
+def _weighted_share(theta: np.ndarray, dtm: DocumentTermMatrix) -> np.ndarray:
+    weights = dtm.units["n_terms"].to_numpy(dtype=float)
+    return (theta * weights[:, None]).sum(axis=0) / weights.sum()
