@@ -58,3 +58,17 @@ def test_keywords_writes_the_long_term_table(tmp_path, capsys) -> None:
     assert diankou["最多跑一次"] >= 1
     assert "distinct terms" in capsys.readouterr().out
     assert main(["keywords", str(RAW), "-o", str(out)]) == 2  # never overwrites without --force
+
+
+def test_indicators_writes_the_statement_table(tmp_path, capsys) -> None:
+    out = tmp_path / "indicators.csv"
+    assert main(["indicators", str(RAW), "-o", str(out)]) == 0
+    table = pd.read_csv(out, dtype={"period": str})
+    assert len(table) == 39
+    assert {"doc_id", "indicator", "kind", "period", "value", "hedge", "hedge_class", "sentence", "place"} <= set(table)
+    row = table[(table.indicator == "gdp") & (table.kind == "target_growth")].iloc[0]
+    assert (row["place"], row["period"], row["value"], row["hedge"]) == ("店口镇", "2020", 8.5, "左右")
+    assert "39 statements (6 targets)" in capsys.readouterr().out
+    bad = tmp_path / "lexicon.csv"
+    bad.write_text("id,label\nx,y\n", encoding="utf-8")
+    assert main(["indicators", str(RAW), "-o", str(tmp_path / "x.csv"), "--lexicon", str(bad)]) == 2

@@ -1,4 +1,4 @@
-"""Command line: ``govreports corpus|keywords PATH... -o FILE.csv``.
+"""Command line: ``govreports corpus|keywords|indicators PATH... -o FILE.csv``.
 
 Exit codes: 0 when at least one report was loaded, 1 when none could be, 2 for usage errors (argparse)
 and for an output file that exists already (pass ``--force`` to replace it).
@@ -48,6 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     keywords.add_argument("--cache", type=Path, metavar="DIR", help="cache token tables in DIR (e.g. data/interim)")
     keywords.add_argument("--force", action="store_true", help="replace the output file if it exists")
     keywords.set_defaults(run=_keywords)
+
+    indicators = commands.add_parser("indicators", help="extract indicator statements (CSV)",
+                                     description="Extract every indicator level, growth rate and target with its "
+                                     "period, hedge and source sentence.")
+    indicators.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
+    indicators.add_argument("-o", "--output", required=True, type=Path, help="CSV file to write (UTF-8 with BOM)")
+    indicators.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
+    indicators.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    indicators.set_defaults(run=_indicators)
     return parser
 
 
@@ -86,6 +95,29 @@ def _keywords(args: argparse.Namespace) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     counts[["doc_id", "term", "count"]].to_csv(args.output, index=False, encoding="utf-8-sig")
     _summary(documents, args.output, extra=f"{len(counts)} rows, {counts['term'].nunique()} distinct terms")
+    return 0
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    from govreports.indicators import extract_indicators, lexicon
+
+    documents = _load(args)
+    if isinstance(documents, int):
+        return documents
+    if not len(documents):
+        _summary(documents, None)
+        return 1
+    try:
+        entries = lexicon(args.lexicon)
+    except (OSError, ValueError) as error:
+        print(f"govreports: {error}", file=sys.stderr)
+        return 2
+    table = extract_indicators(documents, entries=entries)
+    table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(args.output, index=False, encoding="utf-8-sig")
+    targets = int(table["kind"].str.startswith("target").sum())
+    _summary(documents, args.output, extra=f"{len(table)} statements ({targets} targets)")
     return 0
 
 

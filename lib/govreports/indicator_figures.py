@@ -1,0 +1,148 @@
+"""Paper-ready figures for indicators (notebook 03): levels across places, five-year changes, hedges, targets."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from govreports.indicators import lexicon
+
+__all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
+
+_HEDGE_LABELS = {"floor": "下限（以上、确保、突破）", "aspiration": "争取（力争、争取）", "approx": "约数（左右）",
+                 "range": "区间", "exact": "确数", "none": "未设目标"}
+
+
+def labels() -> dict[str, str]:
+    """Indicator id -> Chinese label, from the lexicon."""
+    return {entry.id: entry.label for entry in lexicon()}
+
+
+def _years(period: str) -> tuple[int, int]:
+    first, _, last = str(period).partition("-")
+    return int(first), int(last or first)
+
+
+def levels_figure(panel: pd.DataFrame) -> Figure:
+    """Dot plots of the latest money level of each indicator in each place, log scale, estimates hollow:
+    aggregates in 亿元 on the left, per-capita incomes in 元 on the right."""
+    money = panel[(panel["measure"] == "level") & (panel["unit"] == "yuan") & panel["value"].notna()].copy()
+    money["year"] = money["period"].map(lambda p: _years(p)[1])
+    latest = money.sort_values("year", kind="stable").drop_duplicates(["place", "indicator"], keep="last")
+    names = labels()
+    per_capita = latest["indicator"].map(lambda i: "人均" in names.get(i, i))
+    groups = [(latest[~per_capita], 1e8, "亿元"), (latest[per_capita], 1.0, "元/人")]
+    rows = [max(latest[~per_capita]["indicator"].nunique(), 1), max(latest[per_capita]["indicator"].nunique(), 1)]
+    fig, axes = plt.subplots(2, 1, figsize=(6.4, 0.3 * sum(rows) + 2.0), height_ratios=rows, squeeze=False)
+    places = sorted(latest["place"].unique())
+    colours = dict(zip(places, plt.rcParams["axes.prop_cycle"].by_key()["color"] * 4, strict=False))
+    for ax, (data, scale, unit) in zip(axes[:, 0], groups, strict=True):
+        order = sorted(data["indicator"].unique(), key=lambda i: -data.loc[data["indicator"] == i, "value"].max())
+        for place, group in data.groupby("place", sort=True):
+            y = np.array([order.index(i) for i in group["indicator"]])
+            estimate = group["estimate"].fillna(False).to_numpy(dtype=bool)
+            ax.scatter(group["value"][~estimate] / scale, y[~estimate], color=colours[place], s=36, zorder=3)
+            ax.scatter(group["value"][estimate] / scale, y[estimate], facecolors="white", edgecolors=colours[place],
+                       s=36, zorder=3)
+        ax.set_yticks(range(len(order)), [names.get(i, i) for i in order], fontsize=8)
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        ax.set_xscale("log")
+        ax.set_xlabel(f"{unit}（对数刻度；空心为预计数）", fontsize=9)
+    handles = [plt.Line2D([], [], marker="o", lw=0, color=colours[p], label=p) for p in places]
+    fig.legend(handles=handles, loc="lower center", ncols=len(places), fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def changes_figure(panel: pd.DataFrame) -> Figure:
+    """Slope chart of places' indicators with two or more single-year levels: first to last year, log scale,
+    one line per place and indicator, labelled at its end."""
+    levels = panel[(panel["measure"] == "level") & panel["value"].notna() & ~panel["period"].str.contains("-")]
+    names = labels()
+    fig, ax = plt.subplots(figsize=(6.4, 4.2))
+    drawn = 0
+    for (place, indicator), group in levels.groupby(["place", "indicator"], sort=True):
+        if len(group) < 2:
+            continue
+        group = group.sort_values("period")
+        years = group["period"].astype(int)
+        ax.plot(years, group["value"], marker="o", markersize=4)
+        ax.annotate(f"{place} {names.get(indicator, indicator)}", (years.iloc[-1], group["value"].iloc[-1]),
+                    xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
+        drawn += 1
+    ax.set_yscale("log")
+    ax.set_ylabel("元（对数刻度）")
+    ax.set_xlabel("年份")
+    if drawn:
+        low, high = ax.get_xlim()
+        ax.set_xlim(low, high + (high - low) * 0.6)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    else:
+        ax.text(0.5, 0.5, "语料中没有两个年份的水平值", transform=ax.transAxes, ha="center")
+    fig.tight_layout()
+    return fig
+
+
+def hedge_classes_figure(table: pd.DataFrame) -> Figure:
+    """Stacked horizontal bars: target statements per place by hedge class (``table`` needs a ``place`` column)."""
+    targets = table[table["kind"].str.startswith("target") & (table["scope"] == "jurisdiction")]
+    counts = targets.groupby(["place", "hedge_class"]).size().unstack(fill_value=0)
+    classes = [c for c in _HEDGE_LABELS if c in counts.columns]
+    fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(counts), 1) + 1.4))
+    left = np.zeros(len(counts))
+    for hedge_class in classes:
+        ax.barh(counts.index, counts[hedge_class], left=left, label=_HEDGE_LABELS[hedge_class], height=0.6)
+        left += counts[hedge_class].to_numpy()
+    if counts.empty:
+        ax.text(0.5, 0.5, "语料中没有数值目标", transform=ax.transAxes, ha="center")
+    ax.set_xlabel("目标表述数")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    if classes:
+        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=3)
+    fig.tight_layout()
+    return fig
+
+
+def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3) -> Figure:
+    """Growth targets and results by year, one panel per place and indicator that has a growth target.
+
+    Results are dots (hollow for estimates); targets are bars over their years (a span for five-year targets)
+    at the target value, with the high end of a range drawn as a band.
+    """
+    growth = panel[(panel["measure"] == "growth") & (panel["unit"] == "percent")]
+    pairs = growth[growth["target"].notna()][["place", "indicator"]].drop_duplicates().to_numpy().tolist()
+    names = labels()
+    nrows = max(-(-len(pairs) // ncols), 1)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(2.4 * ncols, 2.1 * nrows), squeeze=False)
+    for ax in axes.flat[len(pairs):]:
+        ax.set_axis_off()
+    for ax, (place, indicator) in zip(axes.flat, pairs, strict=False):
+        rows = growth[(growth["place"] == place) & (growth["indicator"] == indicator)]
+        for row in rows.itertuples():
+            first, last = _years(row.period)
+            if pd.notna(row.target):
+                high = row.target_high if pd.notna(row.target_high) else row.target
+                ax.fill_between([first - 0.4, last + 0.4], row.target, high, color="#dd8452", alpha=0.3, lw=0)
+                ax.hlines(row.target, first - 0.4, last + 0.4, color="#dd8452", lw=2)
+            if pd.notna(row.value):
+                estimate = bool(row.estimate) if pd.notna(row.estimate) else False
+                ax.scatter([(first + last) / 2], [row.value], color="#4c72b0", zorder=3, s=30,
+                           facecolors="white" if estimate else "#4c72b0")
+        ax.set_title(f"{place} {names.get(indicator, indicator)}", fontsize=8)
+        ax.tick_params(labelsize=7)
+        spans = [_years(p) for p in rows["period"]]
+        years = range(min(a for a, _ in spans), max(b for _, b in spans) + 1)
+        ax.set_xticks(list(years), [str(y) for y in years])
+        ax.margins(y=0.3)
+        ax.set_ylabel("增长（%）", fontsize=7)
+    if not pairs:
+        axes.flat[0].set_axis_on()
+        axes.flat[0].text(0.5, 0.5, "语料中没有增长目标", transform=axes.flat[0].transAxes, ha="center")
+    fig.legend(handles=[plt.Line2D([], [], color="#dd8452", lw=2, label="目标"),
+                        plt.Line2D([], [], color="#4c72b0", marker="o", lw=0, label="实际（空心为预计）")],
+               loc="lower center", ncols=2, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig

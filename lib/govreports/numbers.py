@@ -1,0 +1,203 @@
+"""Numbers with their units in report sentences: Arabic and Chinese numerals, normalised.
+
+What is recognised (:func:`find_quantities` scans a sentence, :func:`parse_quantity` reads one span):
+
+- Arabic numbers with decimals and thousands separators (``12,345.6``), full-width digits and stray spaces
+  (``５ . ５％``) after the same normalisation as cleaning;
+- Chinese numerals (``一百零九点六亿元``, ``三十二个``, ``百分之八``, ``两万人``) — converted only where they
+  form a number span followed by a unit or preceded by 百分之, never in running text (三农, 一带一路,
+  十四五 stay as they are);
+- ranges ``6.5%-7%``, ``6%－6.5%``, ``6.5-7%``, ``5%到6%``, ``6%至6.5%`` (value and ``value_high``).
+
+Units are normalised: money to yuan (元, 万元, 亿元, 万亿元, 千元) or to US dollars (美元 with the same
+multipliers; other currencies are not read); ``%`` and 百分之 to ``percent``; 百分点 to ``pp`` (percentage
+points); counts keep their unit with the 万/亿 multiplier applied (万人 -> ``人`` × 10,000, 万吨 -> ``吨``).
+A number with a multiplier but no unit (``近20亿``) has unit ``None`` and the multiplier applied.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from govreports.clean import normalise_chars
+
+__all__ = ["Quantity", "chinese_to_number", "find_quantities", "parse_quantity"]
+
+QuantityKind = Literal["money", "percent", "points", "count", "number"]
+
+_MULTIPLIERS = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
+                "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+_CURRENCIES = {"元": "yuan", "人民币": "yuan", "美元": "usd"}
+COUNT_UNITS = ("人次", "户次", "平方米", "平方公里", "公里", "千米", "米", "万千瓦", "千瓦时", "千瓦", "标箱",
+               "人", "户", "个", "家", "亩", "吨", "名", "所", "座", "套", "件", "项", "辆", "台", "张", "条", "间",
+               "处", "次", "批", "场", "宗", "栋", "幢", "艘", "头", "只", "株", "棵", "篇", "本", "册", "起")
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 1e4, "亿": 1e8}
+
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:万亿|亿|万)?"
+_MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
+_UNIT = r"(?:个?百分点|%|元|人民币|美元|" + "|".join(COUNT_UNITS) + ")"
+_RANGE_SEP = r"\s*(?:-|－|—|–|~|～|至|到)\s*"
+
+# Arabic: number, optional range, multiplier, unit (optional only when a multiplier is present).
+_ARABIC_QUANTITY = re.compile(
+    rf"(?<![\d.A-Za-z])(?<!\d,)(?P<low>{_ARABIC})(?P<lowunit>%)?(?:{_RANGE_SEP}(?P<high>{_ARABIC}))?"
+    rf"(?P<mult>{_MULT})(?P<unit>{_UNIT})?(?![\d])"
+)
+_CHINESE_QUANTITY = re.compile(
+    rf"(?:百分之(?P<pct>{_CHINESE}))|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + ")"
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, normalised, and where it stands in the text (``text[start:end]``)."""
+
+    value: float
+    unit: str | None
+    kind: QuantityKind
+    start: int
+    end: int
+    text: str
+    value_high: float | None = None
+
+
+def chinese_to_number(numeral: str) -> float:
+    """Value of a Chinese numeral: 一百零九点六 -> 109.6, 三十二 -> 32, 两万 -> 20000, 二〇二一 -> 2021.
+
+    Raises:
+        ValueError: the string is not a Chinese numeral.
+    """
+    if not numeral or any(ch not in _CN_DIGITS and ch not in _CN_SMALL and ch not in _CN_BIG and ch != "点"
+                          for ch in numeral):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    whole, _, fraction = numeral.partition("点")
+    value = _cn_integer(whole) if whole else 0.0
+    if fraction:
+        value += float("0." + "".join(str(_CN_DIGITS[ch]) for ch in fraction))
+    return value
+
+
+def _cn_integer(numeral: str) -> float:
+    if all(ch in _CN_DIGITS for ch in numeral) and len(numeral) > 1:  # digit by digit: 二〇二一
+        return float("".join(str(_CN_DIGITS[ch]) for ch in numeral))
+    total, section, digit = 0.0, 0.0, 0.0
+    for ch in numeral:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[ch]
+            digit = 0
+        else:  # 万, 亿
+            total = (total + section + digit) * _CN_BIG[ch]
+            section, digit = 0.0, 0.0
+    return total + section + digit
+
+
+def _unit_of(unit: str | None, multiplier: float) -> tuple[str | None, QuantityKind, float]:
+    """Normalised unit, kind and the factor to apply for a raw unit and multiplier."""
+    if unit is None:
+        return None, "number", multiplier
+    if unit in ("%",):
+        return "percent", "percent", 1.0
+    if unit.endswith("百分点"):
+        return "pp", "points", 1.0
+    if unit in _CURRENCIES:
+        return _CURRENCIES[unit], "money", multiplier
+    return unit, "count", multiplier
+
+
+def _arabic(text: str, factor: float = 1.0) -> float:
+    """Exact decimal product, so that 9.05亿 is 905000000.0 and not 905000000.0000001."""
+    return float(Decimal(text.replace(",", "")) * Decimal(repr(factor)))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order, with offsets into ``text`` itself.
+
+    The text is normalised (full-width digits, ``5 . 5``) on a copy whose offsets are mapped back, so offsets
+    always point into the string given. Bare numbers without multiplier or unit (years, list numbers) are not
+    quantities; ``2020年`` is not one either.
+    """
+    normal, mapping = _normalise_with_offsets(text)
+    found: list[Quantity] = []
+    for match in _ARABIC_QUANTITY.finditer(normal):
+        unit = match.group("unit") or ("%" if match.group("lowunit") else None)
+        multiplier = _MULTIPLIERS[match.group("mult") or ""]
+        if unit is None and not match.group("mult"):
+            continue
+        norm_unit, kind, factor = _unit_of(unit, multiplier)
+        low = _arabic(match.group("low"), factor)
+        high = _arabic(match.group("high"), factor) if match.group("high") else None
+        if match.group("lowunit") and unit != "%":  # 6%-7万元 is not one quantity
+            continue
+        found.append(_quantity(text, mapping, match.start(), match.end(), low, norm_unit, kind, high))
+    for match in _CHINESE_QUANTITY.finditer(normal):
+        if any(q.start <= mapping[match.start()] < q.end for q in found):
+            continue
+        try:
+            if match.group("pct"):
+                value, norm_unit, kind = chinese_to_number(match.group("pct")), "percent", "percent"
+            else:
+                raw, mult = _split_multiplier(match.group("num"))
+                norm_unit, kind, factor = _unit_of(match.group("unit"), mult)
+                value = chinese_to_number(raw) * factor
+        except (ValueError, KeyError):
+            continue
+        found.append(_quantity(text, mapping, match.start(), match.end(), value, norm_unit, kind, None))
+    return sorted(found, key=lambda q: q.start)
+
+
+def parse_quantity(span: str) -> Quantity | None:
+    """The quantity that makes up all of ``span`` (surrounding spaces allowed), or ``None``.
+
+    >>> parse_quantity("一百零九点六亿元").value
+    10960000000.0
+    """
+    quantities = find_quantities(span)
+    if len(quantities) == 1 and span[: quantities[0].start].strip() == "" and span[quantities[0].end :].strip() == "":
+        return quantities[0]
+    return None
+
+
+def _split_multiplier(numeral: str) -> tuple[str, float]:
+    """Split a trailing 万/亿 multiplier off a Chinese numeral (一百零九点六亿 -> 一百零九点六, 1e8)."""
+    for suffix in ("万亿", "亿", "万"):
+        if numeral.endswith(suffix) and len(numeral) > len(suffix):
+            head = numeral[: -len(suffix)]
+            if "点" in head or not any(ch in _CN_BIG for ch in head):
+                return head, _MULTIPLIERS[suffix]
+    return numeral, 1.0
+
+
+def _quantity(text: str, mapping: list[int], start: int, end: int, value: float, unit: str | None,
+              kind: QuantityKind, high: float | None) -> Quantity:
+    real_start, real_end = mapping[start], mapping[end - 1] + 1
+    return Quantity(value, unit, kind, real_start, real_end, text[real_start:real_end], high)
+
+
+def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise character by character (full-width digits, ％, spaces inside numbers), keeping for each
+    character of the result the offset of the character it came from."""
+    out: list[str] = []
+    mapping: list[int] = []
+    for index, ch in enumerate(text):
+        normal = "." if ch == "．" else normalise_chars(ch) if ch not in " \t" else ch
+        for piece in normal:
+            out.append(piece)
+            mapping.append(index)
+    joined = "".join(out)
+    # drop spaces inside numbers: "5 . 5%" -> "5.5%", "8 %" -> "8%"
+    keep = [True] * len(joined)
+    for match in re.finditer(r"(?<=[\d.]) +(?=[\d.%])", joined):
+        for i in range(match.start(), match.end()):
+            keep[i] = False
+    result = "".join(c for c, k in zip(joined, keep, strict=True) if k)
+    result_map = [m for m, k in zip(mapping, keep, strict=True) if k]
+    result_map.append(len(text))
+    return result, result_map
