@@ -24,14 +24,14 @@ def test_tokens_point_into_the_clean_text(documents, segmenter) -> None:
 
 
 def test_second_run_reads_the_cache(documents, segmenter, tmp_path, monkeypatch) -> None:
-    first = corpus_tokens(documents, segmenter, cache_dir=tmp_path)
-    assert len(list((tmp_path / "tokens" / segmenter.fingerprint).glob("*.parquet"))) == len(documents)
+    first = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)
+    assert len(list((tmp_path / "tokens" / segmenter.fingerprint).glob("*.parquet"))) == 3  # 5 reports, 2 a batch
 
     def fail(*args, **kwargs):
         raise AssertionError("segmented again although the cache holds the tokens")
 
     monkeypatch.setattr(Segmenter, "tokens_table", fail)
-    second = corpus_tokens(documents, segmenter, cache_dir=tmp_path)
+    second = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)
     assert second.equals(first)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from govreports.keywords import kwic
+from govreports.keywords import batches, kwic
 
 __all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "dictionary_words", "load_dictionary"]
 
@@ -79,20 +79,29 @@ def dictionary_words(dictionaries: Iterable[AttentionDictionary]) -> set[str]:
     return {term for dictionary in dictionaries for term in dictionary.terms}
 
 
-def attention(tokens: pd.DataFrame, dictionaries: Sequence[AttentionDictionary], *, by: str = "doc_id"
-              ) -> pd.DataFrame:
+def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Sequence[AttentionDictionary], *,
+              by: str = "doc_id") -> pd.DataFrame:
     """Attention index of each group for each dictionary.
+
+    Args:
+        tokens: a token table or batches of one (streamed, for large corpora).
 
     Returns:
         ``by``, ``dictionary``, ``hits`` (tokens equal to a term), ``n_tokens`` (word tokens of the group)
         and ``per_10k``; one row per group and dictionary (zero hits included), sorted by group then the
         order of ``dictionaries``.
     """
-    words = tokens[tokens["kind"] == "word"]
-    totals = words.groupby(by).size()
+    total_parts, hit_parts = [], {d.name: [] for d in dictionaries}
+    for batch in batches(tokens):
+        words = batch[batch["kind"] == "word"]
+        total_parts.append(words.groupby(by).size())
+        for dictionary in dictionaries:
+            hit_parts[dictionary.name].append(words[words["token"].isin(dictionary.terms)].groupby(by).size())
+    totals = pd.concat(total_parts).groupby(level=0).sum() if total_parts else pd.Series(dtype="int64")
     rows = []
     for dictionary in dictionaries:
-        hits = words[words["token"].isin(dictionary.terms)].groupby(by).size()
+        parts = hit_parts[dictionary.name]
+        hits = pd.concat(parts).groupby(level=0).sum() if parts else pd.Series(dtype="int64")
         for group, total in totals.items():
             count = int(hits.get(group, 0))
             rows.append((group, dictionary.name, count, int(total), count / total * 10_000))

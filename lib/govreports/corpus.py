@@ -10,15 +10,17 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
+from govreports.cache import cached_frame, key_of
 from govreports.clean import clean_text
 from govreports.metadata import infer_metadata
+from govreports.parallel import map_batches
 from govreports.places import level_from_text, resolve_place
-from govreports.progress import progress
 from govreports.readers import SUFFIXES, ReadError, read_file
 from govreports.structure import split_paragraphs, top_headings
 
@@ -44,6 +46,9 @@ def load_corpus(
     *,
     errors: Literal["warn", "raise", "ignore"] = "warn",
     progress_bar: bool | None = None,
+    n_jobs: int = 1,
+    executor: Executor | None = None,
+    cache_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """Load reports into a documents table, one row per report.
 
@@ -54,6 +59,9 @@ def load_corpus(
             logger and goes on; ``"ignore"`` goes on silently; ``"raise"`` raises :class:`LoadError` at
             the first failure.
         progress_bar: force the progress bar on or off (default: on in a terminal or notebook).
+        n_jobs, executor: read the files in worker processes (see :mod:`govreports.parallel`).
+        cache_dir: keep the table under ``cache_dir/documents`` keyed by the files' paths and hashes and the
+            code, and read it back next time (``data/interim`` in this project); ``None``: no cache.
 
     Returns:
         A DataFrame with the columns of :data:`DOCUMENT_COLUMNS`, sorted by ``doc_id``:
@@ -71,40 +79,72 @@ def load_corpus(
         FileNotFoundError: a path given does not exist.
     """
     files, skipped = _collect(paths)
+    if cache_dir is not None:
+        fingerprint = [(str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
+        key = key_of(fingerprint, [(str(p), why) for p, why in skipped], errors)
+        account_path = Path(cache_dir) / "documents" / f"{key}.files.parquet"
+        if account_path.exists() and (Path(cache_dir) / "documents" / f"{key}.parquet").exists():
+            table = cached_frame(cache_dir, "documents", key, lambda: pd.DataFrame())
+            table["report_year"] = table["report_year"].astype("Int64")
+            table.attrs["files"] = pd.read_parquet(account_path)
+            _log_failures(table.attrs["files"], errors)
+            return table
+    loaded = map_batches(_load_files, [str(p) for p in files], batch_size=max(1, min(64, len(files) // 8 or 1)),
+                         n_jobs=n_jobs, executor=executor, desc="loading reports", progress_bar=progress_bar)
     rows: list[dict] = []
     account: list[dict] = [dict(path=str(p), doc_id=p.stem, status="skipped", reason=why, sha256=None)
                            for p, why in skipped]
     seen_hash: dict[str, str] = {}
     seen_id: dict[str, str] = {}
-    for path in progress(files, total=len(files), desc="loading reports", enabled=progress_bar):
-        doc_id = path.stem
-        entry = dict(path=str(path), doc_id=doc_id, status="loaded", reason=None, sha256=None)
+    for entry, row in (item for batch in loaded for item in batch):
         account.append(entry)
-        try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            entry["sha256"] = digest
-            if digest in seen_hash:
-                entry["status"] = "duplicate"
-                raise ReadError(f"duplicate of {seen_hash[digest]} (same sha256), not loaded again")
-            if doc_id in seen_id:
-                raise ReadError(f"doc_id '{doc_id}' is already used by {seen_id[doc_id]}: rename one of them")
-            rows.append(load_document(path, doc_id=doc_id, sha256=digest))
-            seen_hash[digest] = doc_id
-            seen_id[doc_id] = str(path)
-        except (ReadError, OSError) as error:
-            entry["status"] = entry["status"] if entry["status"] == "duplicate" else "failed"
-            entry["reason"] = str(error)
-            if errors == "raise":
-                raise LoadError(f"{path}: {error}") from error
-            if errors == "warn":
-                logger.warning("%s: %s", path, error)
+        if entry["status"] == "loaded":
+            if entry["sha256"] in seen_hash:
+                entry.update(status="duplicate",
+                             reason=f"duplicate of {seen_hash[entry['sha256']]} (same sha256), not loaded again")
+            elif entry["doc_id"] in seen_id:
+                entry.update(status="failed", reason=f"doc_id '{entry['doc_id']}' is already used by "
+                             f"{seen_id[entry['doc_id']]}: rename one of them")
+            else:
+                rows.append(row)
+                seen_hash[entry["sha256"]] = entry["doc_id"]
+                seen_id[entry["doc_id"]] = entry["path"]
+        if entry["status"] != "loaded" and errors == "raise":
+            raise LoadError(f"{entry['path']}: {entry['reason']}")
     table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     table["report_year"] = table["report_year"].astype("Int64")
     table["n_chars"] = table["n_chars"].astype("int64")
     table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    table.attrs["files"] = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable"
-                                                                                 ).reset_index(drop=True)
+    report = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
+    if cache_dir is not None:
+        cached_frame(cache_dir, "documents", key, lambda: table)
+        report.to_parquet(account_path, index=False)
+    table.attrs["files"] = report
+    _log_failures(report, errors)
     return table
+
+
+def _load_files(paths: list[str]) -> list[tuple[dict, dict | None]]:
+    """Worker: hash and load each file; failures become an account entry with the reason."""
+    results = []
+    for name in paths:
+        path = Path(name)
+        entry = dict(path=name, doc_id=path.stem, status="loaded", reason=None, sha256=None)
+        try:
+            data = path.read_bytes()
+            entry["sha256"] = hashlib.sha256(data).hexdigest()
+            results.append((entry, load_document(path, doc_id=path.stem, sha256=entry["sha256"])))
+        except (ReadError, OSError) as error:
+            entry.update(status="failed", reason=str(error))
+            results.append((entry, None))
+    return results
+
+
+def _log_failures(report: pd.DataFrame, errors: str) -> None:
+    if errors != "warn":
+        return
+    for row in report[report["status"].isin(["failed", "duplicate"])].itertuples():
+        logger.warning("%s: %s", row.path, row.reason)
 
 
 def files_report(documents: pd.DataFrame) -> pd.DataFrame:

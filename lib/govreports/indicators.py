@@ -41,7 +41,9 @@ import csv
 import math
 import re
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -49,7 +51,9 @@ from pathlib import Path
 import pandas as pd
 
 from govreports import _resources as R
+from govreports.cache import cached_frame, key_of
 from govreports.numbers import Quantity, find_quantities
+from govreports.parallel import map_batches
 from govreports.structure import paragraphs as paragraphs_of
 from govreports.structure import sentences as sentences_of
 
@@ -107,37 +111,43 @@ def lexicon(path: str | Path | None = None) -> list[Indicator]:
     return entries
 
 
-def _pattern(entries: Sequence[Indicator]) -> tuple[re.Pattern[str], dict[str, str]]:
+@lru_cache(maxsize=8)
+def _pattern(entries: tuple[Indicator, ...]) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
     wildcard, plain, owner = [], [], {}
     for entry in entries:
         for name in entry.names:
             owner[name] = entry.id
             (wildcard if "…" in name else plain).append(name)
-    parts = [re.escape(n).replace("…", r"[^\W\d_]{0,8}?") for n in wildcard]
-    parts += [re.escape(n) for n in sorted(plain, key=len, reverse=True)]
-    return re.compile("|".join(parts)), owner
+    wild = [(re.compile(re.escape(n).replace("…", r"[^\W\d_]{0,8}?")), owner[n]) for n in wildcard]
+    parts = [w.pattern for w, _ in wild] + [re.escape(n) for n in sorted(plain, key=len, reverse=True)]
+    return re.compile("|".join(parts)), owner, wild
 
 
 def find_mentions(sentence: str, entries: Sequence[Indicator]) -> list[Mention]:
     """Indicator names in a sentence, leftmost-longest, in order."""
-    pattern, owner = _pattern(entries)
+    pattern, owner, wild = _pattern(tuple(entries))
     found = []
     for match in pattern.finditer(sentence):
         text = match.group(0)
-        indicator = owner.get(text) or next(owner[n] for n in owner if "…" in n and re.fullmatch(
-            re.escape(n).replace("…", r"[^\W\d_]{0,8}?"), text))
+        indicator = owner.get(text) or next(i for w, i in wild if w.fullmatch(text))
         found.append(Mention(match.start(), match.end(), indicator, text))
     return found
 
 
 def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
-                       entries: Sequence[Indicator] | None = None) -> pd.DataFrame:
+                       entries: Sequence[Indicator] | None = None, n_jobs: int = 1,
+                       executor: Executor | None = None, cache_dir: str | Path | None = None,
+                       batch_size: int = 200, progress_bar: bool | None = None) -> pd.DataFrame:
     """Every indicator statement of every report.
 
     Args:
         documents: the documents table (its ``report_year``, ``review_period`` and ``plan_period`` resolve years).
-        sentences: the sentences table, if already built.
+        sentences: the sentences table, if already built (then the work runs in this process).
         entries: the lexicon (default :func:`lexicon`).
+        n_jobs, executor: extract in worker processes, ``batch_size`` reports at a time
+            (see :mod:`govreports.parallel`).
+        cache_dir: keep the table under ``cache_dir/indicators`` keyed by the reports, the lexicon and the code.
+        progress_bar: force the progress bar on or off.
 
     Returns:
         One row per statement with :data:`INDICATOR_COLUMNS`: ``kind`` (level, growth, target_level,
@@ -148,21 +158,48 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
         indicator as written), ``sentence``, and ``start``/``end`` of the figure in the clean text. Sorted by
         doc_id and position.
     """
-    entries = list(entries or lexicon())
-    if sentences is None:
-        sentences = sentences_of(paragraphs_of(documents))
-    meta = documents.set_index("doc_id")
+    entries = tuple(entries or lexicon())
+    columns = ["doc_id", "text", "report_year", "review_period", "plan_period"]
+    if sentences is not None:
+        return _statements(documents[columns], sentences, entries)
+    items = list(documents[columns].sort_values("doc_id", kind="stable").itertuples(index=False, name=None))
+
+    def compute() -> pd.DataFrame:
+        tables = list(map_batches(partial(_statements_of_batch, entries), items, batch_size=batch_size,
+                                  n_jobs=n_jobs, executor=executor, desc="indicators", progress_bar=progress_bar))
+        return _finish(pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS))
+
+    key = key_of([(d, t) for d, t, *_ in items], [repr(e) for e in entries]) if cache_dir is not None else ""
+    return cached_frame(cache_dir, "indicators", key, compute)
+
+
+def _statements_of_batch(entries: tuple[Indicator, ...], batch: list[tuple]) -> pd.DataFrame:
+    """Worker: the statements of a batch of ``(doc_id, text, report_year, review_period, plan_period)``."""
+    documents = pd.DataFrame(batch, columns=["doc_id", "text", "report_year", "review_period", "plan_period"])
+    return _statements(documents, sentences_of(paragraphs_of(documents)), entries)
+
+
+def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple[Indicator, ...]) -> pd.DataFrame:
+    meta = {row[0]: row[1:] for row in documents[["doc_id", "report_year", "review_period", "plan_period"]]
+            .itertuples(index=False, name=None)}
+    pattern = _pattern(entries)[0]
     rows = []
-    for row in sentences.itertuples(index=False):
-        context = meta.loc[row.doc_id]
-        for statement in sentence_statements(row.text, entries, section=row.section,
-                                             report_year=_int(context["report_year"]),
-                                             review=context["review_period"], plan=context["plan_period"]):
-            statement.update(doc_id=row.doc_id, sentence=row.text,
-                             start=row.start + statement["start"], end=row.start + statement["end"])
+    for doc_id, text, section, start in zip(sentences["doc_id"], sentences["text"], sentences["section"],
+                                            sentences["start"], strict=True):
+        if not pattern.search(text):
+            continue
+        report_year, review, plan = meta[doc_id]
+        for statement in sentence_statements(text, entries, section=section, report_year=_int(report_year),
+                                             review=review, plan=plan):
+            statement.update(doc_id=doc_id, sentence=text, start=start + statement["start"],
+                             end=start + statement["end"])
             rows.append(statement)
-    table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
-    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    return _finish(pd.DataFrame(rows, columns=INDICATOR_COLUMNS))
+
+
+def _finish(table: pd.DataFrame) -> pd.DataFrame:
+    table = table.astype({"value": "float64", "value_high": "float64"})
+    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[INDICATOR_COLUMNS]
 
 
 def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",

@@ -18,7 +18,7 @@ Statistics:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,7 @@ from scipy.special import xlogy
 from scipy.stats import chi2
 
 __all__ = [
+    "batches",
     "collocations",
     "g2",
     "keyness",
@@ -55,17 +56,32 @@ def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame, paragraphs: pd.
     return table
 
 
-def term_frequencies(tokens: pd.DataFrame, *, by: str = "doc_id", stopwords: Iterable[str] = (),
-                     min_chars: int = 2) -> pd.DataFrame:
-    """Term counts per group.
+def batches(tokens: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """A token table, or an iterable of token tables (from :func:`govreports.tokens.iter_tokens`), as batches."""
+    if isinstance(tokens, pd.DataFrame):
+        yield tokens
+    else:
+        yield from tokens
+
+
+def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str = "doc_id",
+                     stopwords: Iterable[str] = (), min_chars: int = 2) -> pd.DataFrame:
+    """Term counts per group, from a token table or from batches of one (streamed, for large corpora).
 
     Returns:
         ``by``, ``term``, ``count``, ``per_10k`` (per 10,000 word tokens of the group) and ``n_tokens``
         (word tokens of the group), sorted by group, then count (descending), then term.
     """
-    totals = tokens[tokens["kind"] == "word"].groupby(by).size().rename("n_tokens")
-    counts = (terms(tokens, stopwords=stopwords, min_chars=min_chars).groupby([by, "token"]).size()
-              .rename("count").reset_index().rename(columns={"token": "term"}))
+    stop = frozenset(stopwords)
+    count_parts, total_parts = [], []
+    for batch in batches(tokens):
+        total_parts.append(batch[batch["kind"] == "word"].groupby(by).size())
+        count_parts.append(terms(batch, stopwords=stop, min_chars=min_chars).groupby([by, "token"]).size())
+    if not count_parts:
+        return pd.DataFrame(columns=[by, "term", "count", "per_10k", "n_tokens"])
+    totals = pd.concat(total_parts).groupby(level=0).sum().rename("n_tokens")
+    counts = pd.concat(count_parts).groupby(level=[0, 1]).sum()
+    counts = counts.rename("count").reset_index().rename(columns={"token": "term"})
     table = counts.merge(totals, left_on=by, right_index=True)
     table["per_10k"] = table["count"] / table["n_tokens"] * 10_000
     table = table.sort_values([by, "count", "term"], ascending=[True, False, True], kind="stable")

@@ -25,7 +25,14 @@ def progress_enabled(requested: bool | None = None) -> bool:
         return setting not in ("0", "false", "False", "")
     if os.environ.get("CI"):
         return False
-    return sys.stderr.isatty() or "ipykernel" in sys.modules
+    return sys.stderr.isatty() or _in_notebook()
+
+
+def _in_notebook() -> bool:
+    """True inside a Jupyter kernel (not merely when ipykernel was imported, as test plugins do)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
 
 
 def progress(iterable: Iterable[T], *, total: int | None = None, desc: str = "", enabled: bool | None = None

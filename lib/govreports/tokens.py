@@ -1,77 +1,87 @@
-"""The token table of a corpus, cached per report under a cache folder (``data/interim/tokens``).
+"""The token table of a corpus, computed in batches of reports, streamed, and cached as Parquet.
 
-Each report's tokens are stored in ``<cache_dir>/tokens/<segmenter fingerprint>/<key>.parquet``, where the
-key hashes the report's file sha256, its clean text and its paragraph boundaries. The segmenter fingerprint
-hashes the dictionaries (policy terms, user dictionaries, extra words), the HMM setting and the versions of
-jieba and govreports. A changed dictionary or a changed report therefore never reads a stale table; an
-unchanged corpus is read back instead of segmented again.
+Reports are taken in ``doc_id`` order in batches of ``batch_size``. Each batch's tokens are stored in
+``<cache_dir>/tokens/<segmenter fingerprint>/<key>.parquet``, where the key hashes the batch's reports (file
+sha256, clean text) and the code (:func:`govreports.cache.key_of`); the segmenter fingerprint hashes the
+dictionaries, HMM, backend and library versions. A changed dictionary or a changed report is therefore never
+served stale, and an unchanged corpus is read back instead of segmented again.
+
+For large corpora iterate :func:`iter_tokens`: one batch at a time is in memory. :func:`corpus_tokens` concatenates
+all batches, for corpora that fit in memory (notebooks on a few hundred reports).
 """
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Iterator
+from concurrent.futures import Executor
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from govreports.progress import progress
+from govreports.cache import key_of
+from govreports.parallel import map_batches
 from govreports.segment import Segmenter
 from govreports.structure import paragraphs as paragraphs_of
 
-__all__ = ["corpus_tokens"]
+__all__ = ["TOKEN_COLUMNS", "corpus_tokens", "iter_tokens"]
 
 TOKEN_COLUMNS = ["doc_id", "paragraph", "token", "start", "kind"]
 
 
-def corpus_tokens(
-    documents: pd.DataFrame,
-    segmenter: Segmenter,
-    *,
-    paragraphs: pd.DataFrame | None = None,
-    cache_dir: str | Path | None = None,
-    progress_bar: bool | None = None,
-) -> pd.DataFrame:
-    """Tokens of every report, paragraph by paragraph.
+def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None,
+                batch_size: int = 200, n_jobs: int = 1, executor: Executor | None = None,
+                progress_bar: bool | None = None) -> Iterator[pd.DataFrame]:
+    """Token tables of the corpus, one batch of reports at a time, in ``doc_id`` order.
 
     Args:
         documents: the documents table (:func:`govreports.load_corpus`).
-        segmenter: the :class:`~govreports.segment.Segmenter` to use.
-        paragraphs: the paragraphs table, if already built (else built here).
-        cache_dir: folder for the cache (``data/interim`` in this project); ``None`` disables caching.
+        segmenter: the :class:`~govreports.segment.Segmenter`.
+        cache_dir: folder for the cache (``data/interim`` here); ``None`` disables caching.
+        batch_size: reports per batch (and per cache file).
+        n_jobs, executor: segment in worker processes (see :mod:`govreports.parallel`).
         progress_bar: force the progress bar on or off.
 
-    Returns:
-        ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into the clean text) and ``kind`` (word,
-        number, punct), sorted by ``doc_id`` then ``start``.
+    Yields:
+        DataFrames with :data:`TOKEN_COLUMNS`: ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into
+        the clean text) and ``kind`` (word, number, punct), sorted by ``doc_id`` then ``start``.
     """
-    if paragraphs is None:
-        paragraphs = paragraphs_of(documents)
-    folder = Path(cache_dir) / "tokens" / segmenter.fingerprint if cache_dir is not None else None
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    grouped = dict(tuple(paragraphs.groupby("doc_id", sort=True)))
-    tables = []
-    rows = list(documents[["doc_id", "sha256", "text"]].itertuples(index=False))
-    for doc_id, sha256, text in progress(rows, total=len(rows), desc="segmenting", enabled=progress_bar):
-        parts = grouped.get(doc_id, paragraphs.iloc[0:0])
-        path = folder / f"{_key(sha256, text, parts)}.parquet" if folder is not None else None
-        if path is not None and path.exists():
-            table = pd.read_parquet(path)
-            table.insert(0, "doc_id", doc_id)
-        else:
-            table = segmenter.tokens_table(parts)
-            if path is not None:
-                temporary = path.with_suffix(".tmp")
-                table.drop(columns="doc_id").to_parquet(temporary, index=False)
-                temporary.replace(path)  # atomic: a run stopped half-way never leaves a broken cache file
-        tables.append(table)
+    rows = documents[["doc_id", "sha256", "text"]].sort_values("doc_id", kind="stable")
+    items = list(rows.itertuples(index=False, name=None))
+    folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
+    work = partial(_tokens_of_batch, segmenter, folder)
+    yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                           desc="segmenting", progress_bar=progress_bar)
+
+
+def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, paragraphs: pd.DataFrame | None = None,
+                  cache_dir: str | Path | None = None, batch_size: int = 200, n_jobs: int = 1,
+                  executor: Executor | None = None, progress_bar: bool | None = None) -> pd.DataFrame:
+    """All tokens of the corpus in one table (see :func:`iter_tokens` for the arguments and columns).
+
+    ``paragraphs`` is accepted for compatibility and ignored: paragraphs are rebuilt from the clean text,
+    batch by batch, exactly as :func:`govreports.structure.paragraphs` builds them.
+    """
+    del paragraphs
+    tables = list(iter_tokens(documents, segmenter, cache_dir=cache_dir, batch_size=batch_size, n_jobs=n_jobs,
+                              executor=executor, progress_bar=progress_bar))
     if not tables:
-        return pd.DataFrame(columns=TOKEN_COLUMNS)
-    result = pd.concat(tables, ignore_index=True)
-    return result.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
+        return pd.DataFrame({column: pd.Series(dtype="int64" if column in ("paragraph", "start") else "str")
+                             for column in TOKEN_COLUMNS})
+    return pd.concat(tables, ignore_index=True)
 
 
-def _key(sha256: str, text: str, parts: pd.DataFrame) -> str:
-    digest = hashlib.sha256(f"{sha256}\0{text}\0".encode())
-    digest.update(parts[["paragraph", "start", "end"]].to_numpy().tobytes())
-    return digest.hexdigest()[:24]
+def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Worker: the tokens of a batch of ``(doc_id, sha256, text)``, from the cache or segmented and stored."""
+    path = Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet" if folder else None
+    if path is not None and path.exists():
+        return pd.read_parquet(path)
+    documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
+    table = segmenter.tokens_table(paragraphs_of(documents))
+    table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".{id(table)}.tmp")
+        table.to_parquet(temporary, index=False)
+        temporary.replace(path)  # atomic: a run stopped half-way never leaves a broken cache file
+    return table

@@ -31,7 +31,7 @@ from scipy import io as scipy_io
 from scipy import sparse
 
 from govreports.coherence import frex, stability, topic_coherence
-from govreports.keywords import terms
+from govreports.keywords import batches, terms
 
 __all__ = [
     "DocumentTermMatrix",
@@ -76,34 +76,51 @@ class TopicModel:
     dtm: DocumentTermMatrix = field(repr=False)
 
 
-def document_term_matrix(tokens: pd.DataFrame, documents: pd.DataFrame, paragraphs: pd.DataFrame, *,
-                         unit: Unit = "paragraph", stopwords: Iterable[str] = (), min_chars: int = 2,
-                         min_df: int | float = 2, max_df: int | float = 0.5, min_terms: int = 5
+def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], documents: pd.DataFrame,
+                         paragraphs: pd.DataFrame, *, unit: Unit = "paragraph", stopwords: Iterable[str] = (),
+                         min_chars: int = 2, min_df: int | float = 2, max_df: int | float = 0.5, min_terms: int = 5
                          ) -> DocumentTermMatrix:
     """Build the unit × term count matrix (see the module docstring for the rules).
+
+    Args:
+        tokens: a token table, or batches of one in ``doc_id`` order (:func:`govreports.tokens.iter_tokens`):
+            batches are counted one at a time, so the corpus's tokens are never all in memory.
 
     Raises:
         ValueError: no unit or no term is left after filtering.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
-
     body = paragraphs.loc[paragraphs["kind"] == "body", ["doc_id", "paragraph", "section", "start", "end"]]
     body = body.rename(columns={"start": "p_start", "end": "p_end"})
-    kept = terms(tokens, stopwords=stopwords, min_chars=min_chars).merge(body, on=["doc_id", "paragraph"])
     keys = {"paragraph": ["doc_id", "paragraph"], "section": ["doc_id", "section"], "report": ["doc_id"]}[unit]
-    grouped = kept.groupby(keys, sort=True)
-    lists = grouped["token"].agg(list)
-    extra = {"section": ("section", "first")} if unit == "paragraph" else {}
-    meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
+    stop = frozenset(stopwords)
+    vocabulary: dict[str, int] = {}
+    rows, cols, metas = [], [], []
+    offset = 0
+    for batch in batches(tokens):
+        kept = terms(batch, stopwords=stop, min_chars=min_chars).merge(body, on=["doc_id", "paragraph"])
+        if kept.empty:
+            continue
+        grouped = kept.groupby(keys, sort=True)
+        extra = {"section": ("section", "first")} if unit == "paragraph" else {}
+        meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
+        unit_index = grouped.ngroup().to_numpy()
+        codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in kept["token"]), dtype=np.int64,
+                            count=len(kept))
+        rows.append(unit_index + offset)
+        cols.append(codes)
+        metas.append(meta)
+        offset += len(meta)
+    if not metas:
+        raise ValueError("no term left for topic modelling: no body paragraph has a term")
+    counts = sparse.csr_matrix((np.ones(sum(len(r) for r in rows), dtype=np.int64),
+                                (np.concatenate(rows), np.concatenate(cols))), shape=(offset, len(vocabulary)))
+    counts.sum_duplicates()
+    meta = pd.concat(metas, ignore_index=True)
+    counts, names = _filter_vocabulary(counts, np.array(list(vocabulary), dtype=object), min_df, max_df)
     if unit != "paragraph":
         meta["paragraph"] = -1
     if unit == "report":
         meta["section"] = "all"
-    vectorizer = CountVectorizer(analyzer=list, min_df=min_df, max_df=max_df)
-    try:
-        counts = vectorizer.fit_transform(lists.tolist()).tocsr()
-    except ValueError as error:
-        raise ValueError(f"no term left for topic modelling: {error}") from error
     meta = meta.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
     meta["n_terms"] = np.asarray(counts.sum(axis=1)).ravel()
     keep = (meta["n_terms"] >= min_terms).to_numpy()
@@ -111,7 +128,26 @@ def document_term_matrix(tokens: pd.DataFrame, documents: pd.DataFrame, paragrap
         raise ValueError(f"no unit has {min_terms} or more terms of the vocabulary")
     meta = meta[keep].reset_index(drop=True)
     meta.insert(0, "unit", range(len(meta)))
-    return DocumentTermMatrix(counts[keep], vectorizer.get_feature_names_out(), meta[UNIT_COLUMNS])
+    return DocumentTermMatrix(counts[keep], names, meta[UNIT_COLUMNS])
+
+
+def _filter_vocabulary(counts: sparse.csr_matrix, names: np.ndarray, min_df: int | float, max_df: int | float
+                       ) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Keep terms in at least ``min_df`` and at most ``max_df`` units (ints: counts, floats: shares, as in
+    scikit-learn), with the columns in alphabetical order of the terms.
+
+    Raises:
+        ValueError: no term is left.
+    """
+    n_units = counts.shape[0]
+    low = min_df if isinstance(min_df, int) else min_df * n_units
+    high = max_df if isinstance(max_df, int) else max_df * n_units
+    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
+    kept = np.flatnonzero((frequency >= low) & (frequency <= high))
+    if not len(kept):
+        raise ValueError("no term left for topic modelling: min_df and max_df leave an empty vocabulary")
+    kept = kept[np.argsort(names[kept], kind="stable")]
+    return counts[:, kept].tocsr(), names[kept].astype(str)
 
 
 def fit(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seed: int = 0, n_top: int = 10) -> TopicModel:

@@ -1,0 +1,86 @@
+"""Content-addressed caches under a folder (``data/interim`` in this project): safe to delete at any time.
+
+A cached result is stored under ``<cache_dir>/<namespace>/<key>.<ext>``, where the key hashes everything the
+result depends on: the inputs' hashes, the settings, and the *code fingerprint* — a hash of this package's source
+files and resources and of the versions of the libraries that compute results. Changing a report, a setting, a
+dictionary or the code therefore never serves a stale result; an unchanged corpus is read back instead of
+recomputed. Files are written to a temporary name and renamed, so an interrupted run leaves no broken entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+
+__all__ = ["cached_frame", "cached_object", "code_fingerprint", "key_of"]
+
+T = TypeVar("T")
+_LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "jionlp", "pyarrow")
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's ``.py`` files and resources and of the library versions that shape results."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".csv")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in _LIBRARIES:
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{library}=none".encode())
+    return digest.hexdigest()[:16]
+
+
+def key_of(*parts: object) -> str:
+    """A short hash of the parts (strings, numbers, or iterables of them) plus the code fingerprint."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in parts:
+        items: Iterable[object] = part if isinstance(part, list | tuple) else [part]
+        for item in items:
+            digest.update(repr(item).encode() + b"\x1f")
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:24]
+
+
+def cached_frame(cache_dir: str | Path | None, namespace: str, key: str, compute: Callable[[], pd.DataFrame]
+                 ) -> pd.DataFrame:
+    """Read ``namespace/key.parquet`` if it exists, else compute, store and return the table (``attrs`` are
+    not kept). With ``cache_dir=None`` simply computes."""
+    if cache_dir is None:
+        return compute()
+    path = Path(cache_dir) / namespace / f"{key}.parquet"
+    if path.exists():
+        return pd.read_parquet(path)
+    table = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    table.to_parquet(temporary, index=False)
+    temporary.replace(path)
+    return table
+
+
+def cached_object(cache_dir: str | Path | None, namespace: str, key: str, compute: Callable[[], T]) -> T:
+    """Like :func:`cached_frame` for any picklable result (fitted topic models ...), stored with pickle.
+    Only read caches this project wrote: unpickling runs code."""
+    if cache_dir is None:
+        return compute()
+    path = Path(cache_dir) / namespace / f"{key}.pickle"
+    if path.exists():
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    value = compute()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    temporary.replace(path)
+    return value
