@@ -30,6 +30,7 @@ __all__ = [
     "collocations",
     "g2",
     "keyness",
+    "keyness_by",
     "kwic",
     "log_ratio",
     "term_frequencies",
@@ -154,6 +155,16 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterabl
     table["direction"] = np.where(a / totals[0] >= b / totals[1], "target", "reference")
     table = table.rename_axis("term").reset_index()
     return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def keyness_by(tokens: pd.DataFrame, column: str, target: object, reference: object | None = None, *,
+               stopwords: Iterable[str] = (), min_freq: int = 5, min_chars: int = 2) -> pd.DataFrame:
+    """:func:`keyness` of the tokens whose ``column`` equals ``target`` against those equal to ``reference``
+    (or all the others when ``reference`` is None): review against plan, one town against the rest."""
+    values = tokens[column]
+    other = values != target if reference is None else values == reference
+    return keyness(tokens[values == target], tokens[other], stopwords=stopwords, min_freq=min_freq,
+                   min_chars=min_chars)
 
 
 def kwic(tokens: pd.DataFrame, documents: pd.DataFrame, term: str | Iterable[str], *, window: int = 20

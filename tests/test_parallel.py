@@ -1,0 +1,51 @@
+"""Worker processes and executors give the same results as the serial run."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+
+import pytest
+
+from govreports import load_corpus
+from govreports.corpus import files_report
+from govreports.indicators import extract_indicators
+from govreports.parallel import map_batches, workers
+from govreports.segment import Segmenter
+from govreports.tokens import corpus_tokens
+from tests.conftest import RAW
+
+
+def _double(batch: list[int]) -> list[int]:
+    return [2 * x for x in batch]
+
+
+def test_map_batches_keeps_order_with_a_thread_pool() -> None:
+    with ThreadPoolExecutor(2) as pool:
+        result = list(map_batches(_double, list(range(25)), batch_size=3, executor=pool, progress_bar=False))
+    assert [x for batch in result for x in batch] == [2 * x for x in range(25)]
+    assert workers(-1) >= 1 and workers(3) == 3
+
+
+@pytest.fixture(scope="module")
+def pool():
+    with ProcessPoolExecutor(2) as executor:
+        yield executor
+
+
+def test_process_pool_gives_identical_documents(documents, pool) -> None:
+    parallel = load_corpus(RAW, executor=pool, progress_bar=False)
+    assert parallel.equals(documents)
+    assert files_report(parallel).equals(files_report(documents))
+
+
+def test_process_pool_gives_identical_tokens_and_indicators(documents, pool) -> None:
+    segmenter = Segmenter()
+    serial = corpus_tokens(documents, segmenter, batch_size=2)
+    parallel = corpus_tokens(documents, segmenter, batch_size=2, executor=pool)
+    assert parallel.equals(serial) and len(serial) > 10_000
+    assert extract_indicators(documents, executor=pool, batch_size=2).equals(extract_indicators(documents))
+
+
+def test_n_jobs_starts_and_closes_its_own_pool(documents) -> None:
+    table = extract_indicators(documents, n_jobs=2, batch_size=3)
+    assert table.equals(extract_indicators(documents))

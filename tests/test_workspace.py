@@ -1,0 +1,53 @@
+"""The workspace caches: a second run reads results back; a changed input never reads a stale one."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+
+from govreports import keywords
+from govreports.segment import Segmenter
+from govreports.workspace import Workspace
+from tests.conftest import RAW
+
+
+def test_memo_reads_back_and_keys_on_the_arguments(tmp_path) -> None:
+    corpus = tmp_path / "reports"
+    shutil.copytree(RAW, corpus)
+    cache = tmp_path / "cache"
+    calls = []
+
+    def counted(tokens: pd.DataFrame, *, min_chars: int) -> pd.DataFrame:
+        calls.append(min_chars)
+        return keywords.term_frequencies(tokens, min_chars=min_chars)
+
+    first = Workspace(corpus, cache_dir=cache)
+    tokens = first.tokens(Segmenter())
+    one = first.memo("tf", counted, tokens, min_chars=2)
+    second = Workspace(corpus, cache_dir=cache)
+    again = second.memo("tf", counted, second.tokens(Segmenter()), min_chars=2)
+    assert again.equals(one) and calls == [2]  # read back, not recomputed
+    second.memo("tf", counted, second.tokens(Segmenter()), min_chars=3)
+    assert calls == [2, 3]  # another argument, another entry
+    (corpus / "004_3ff0d929752a8f07.txt").write_text("衙前镇2022年工作总结\n全镇经济平稳。", encoding="utf-8")
+    third = Workspace(corpus, cache_dir=cache)
+    changed = third.memo("tf", counted, third.tokens(Segmenter()), min_chars=2)
+    assert calls == [2, 3, 2] and not changed.equals(one)  # an edited report recomputes
+
+
+def test_documents_and_paragraphs_are_cached(tmp_path, documents) -> None:
+    cache = tmp_path / "cache"
+    first = Workspace(RAW, cache_dir=cache)
+    assert first.documents.equals(documents)
+    second = Workspace(RAW, cache_dir=cache)
+    assert second.documents.equals(documents)
+    assert second.files.equals(first.files)
+    assert second.paragraphs.equals(first.paragraphs)
+    assert (cache / "documents").is_dir() and any((cache / "memo").iterdir())
+
+
+def test_without_cache_dir_nothing_is_written(tmp_path) -> None:
+    ws = Workspace(RAW)
+    assert ws.memo("n", len, ws.documents) == 5
+    assert not list(tmp_path.iterdir())
