@@ -106,14 +106,15 @@ def hedge_classes_figure(table: pd.DataFrame) -> Figure:
     return fig
 
 
-def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3) -> Figure:
+def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3, max_panels: int = 12) -> Figure:
     """Growth targets and results by year, one panel per place and indicator that has a growth target.
 
     Results are dots (hollow for estimates); targets are bars over their years (a span for five-year targets)
-    at the target value, with the high end of a range drawn as a band.
+    at the target value, with the high end of a range drawn as a band. At most ``max_panels`` panels.
     """
     growth = panel[(panel["measure"] == "growth") & (panel["unit"] == "percent")]
     pairs = growth[growth["target"].notna()][["place", "indicator"]].drop_duplicates().to_numpy().tolist()
+    pairs = pairs[:max_panels]
     names = labels()
     nrows = max(-(-len(pairs) // ncols), 1)
     fig, axes = plt.subplots(nrows, ncols, figsize=(2.4 * ncols, 2.1 * nrows), squeeze=False)

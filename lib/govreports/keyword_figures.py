@@ -15,14 +15,15 @@ __all__ = ["attention_heatmap", "formulations_figure", "keyness_figure", "top_te
 
 
 def top_terms_figure(frequencies: pd.DataFrame, *, group: str = "doc_id", n: int = 10, ncols: int = 3,
-                     titles: Mapping[str, str] | None = None) -> Figure:
+                     titles: Mapping[str, str] | None = None, max_panels: int = 12) -> Figure:
     """Small multiples of horizontal bars: the ``n`` most frequent terms of each group, per 10,000 words.
 
     Args:
         frequencies: output of :func:`govreports.keywords.term_frequencies`.
         titles: group -> panel title (default the group value).
+        max_panels: at most this many groups (the first in sorted order): group by place for large corpora.
     """
-    groups = sorted(frequencies[group].unique())
+    groups = sorted(frequencies[group].unique())[:max_panels]
     nrows = -(-len(groups) // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(2.6 * ncols, 0.22 * n * nrows + 0.8 * nrows), squeeze=False)
     for ax in axes.flat[len(groups):]:
@@ -77,7 +78,7 @@ def formulations_figure(table: pd.DataFrame, *, n: int = 20) -> Figure:
 
 
 def attention_heatmap(table: pd.DataFrame, *, row: str, labels: Mapping[str, str] | None = None,
-                      order: Sequence[str] | None = None) -> Figure:
+                      order: Sequence[str] | None = None, max_rows: int = 40) -> Figure:
     """Heatmap of attention indices (hits per 10,000 words): rows are ``row`` values in the order they first
     appear in ``table``, columns are dictionaries.
 
@@ -86,7 +87,7 @@ def attention_heatmap(table: pd.DataFrame, *, row: str, labels: Mapping[str, str
         labels: dictionary name -> column label (e.g. the dictionaries' Chinese labels).
         order: column order (default as in the table).
     """
-    wide = table.pivot_table(index=row, columns="dictionary", values="per_10k", sort=False)
-    wide = wide.reindex(index=list(dict.fromkeys(table[row])), columns=list(order or dict.fromkeys(table["dictionary"])))
+    wide = table.pivot_table(index=row, columns="dictionary", values="per_10k", sort=False).head(max_rows)
+    wide = wide.reindex(index=list(dict.fromkeys(table[row]))[:max_rows], columns=list(order or dict.fromkeys(table["dictionary"])))
     wide.columns = [(labels or {}).get(c, c) for c in wide.columns]
     return heatmap(wide, colorbar_label="次/万词")

@@ -53,6 +53,8 @@ _PUNCT_RE2 = r"^[^\p{L}\p{N}]+$"
 _SPACE_RE2 = r"^[\s\p{Z}]+$"
 _WORDLINE = re.compile(r"^(\S+?)(?:\s+(\d+))?(?:\s+([a-zA-Z]+))?$")
 
+_TOKENIZERS: dict[str, object] = {}  # fingerprint -> built tokenize function (see Segmenter._tokenizer)
+
 TokenKind = Literal["word", "number", "punct"]
 Backend = Literal["rjieba", "jieba"]
 StopwordLayer = Literal["general", "boilerplate"]
@@ -134,7 +136,7 @@ class Segmenter:
 
     def __getstate__(self) -> dict:
         """Pickle the settings, not the loaded tokenizer (worker processes load their own)."""
-        return {key: value for key, value in self.__dict__.items() if key not in ("_tokenizer", "_resolved")}
+        return {key: value for key, value in self.__dict__.items() if key not in ("_resolved",)}
 
     @cached_property
     def fingerprint(self) -> str:
@@ -162,8 +164,20 @@ class Segmenter:
             resolved.append((word, fixed, tag))
         return resolved
 
-    @cached_property
+    @property
     def _tokenizer(self):
+        """The backend's tokenize function for this segmenter's dictionary, built once per process.
+
+        Tokenizers are kept per fingerprint, so worker processes that receive the same segmenter with every batch
+        build it once; a tokenizer is never changed after it is built, so sharing it cannot make results depend
+        on what was segmented before.
+        """
+        function = _TOKENIZERS.get(self.fingerprint)
+        if function is None:
+            function = _TOKENIZERS[self.fingerprint] = self._build_tokenizer()
+        return function
+
+    def _build_tokenizer(self):
         """A function ``chunk -> [(word, start, end), ...]`` of the chosen backend, with the words added.
 
         Adding a word that is already in the dictionary replaces its frequency in both backends: jieba-rs

@@ -50,8 +50,9 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
     items = list(rows.itertuples(index=False, name=None))
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder)
-    yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
-                           desc="segmenting", progress_bar=progress_bar)
+    for result in map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                              desc="segmenting", progress_bar=progress_bar):
+        yield pd.read_parquet(result) if isinstance(result, str) else result
 
 
 def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, paragraphs: pd.DataFrame | None = None,
@@ -71,17 +72,20 @@ def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, paragraphs: 
     return pd.concat(tables, ignore_index=True)
 
 
-def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple[str, str, str]]) -> pd.DataFrame:
-    """Worker: the tokens of a batch of ``(doc_id, sha256, text)``, from the cache or segmented and stored."""
+def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple[str, str, str]]
+                     ) -> pd.DataFrame | str:
+    """Worker: the tokens of a batch of ``(doc_id, sha256, text)``. With a cache, the path of the batch's Parquet
+    file (written if missing): the caller reads it, which is faster than sending the table between processes."""
     path = Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet" if folder else None
     if path is not None and path.exists():
-        return pd.read_parquet(path)
+        return str(path)
     documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
     table = segmenter.tokens_table(paragraphs_of(documents))
     table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(f".{id(table)}.tmp")
-        table.to_parquet(temporary, index=False)
+        table.to_parquet(temporary, index=False, compression="zstd")  # zstd: smaller, and faster to read back
         temporary.replace(path)  # atomic: a run stopped half-way never leaves a broken cache file
+        return str(path)
     return table

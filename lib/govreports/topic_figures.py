@@ -55,14 +55,15 @@ def top_words_figure(model: TopicModel, labels: pd.Series, *, n: int = 8, ncols:
     return fig
 
 
-def prevalence_heatmap(table: pd.DataFrame, *, row: str, labels: pd.Series) -> Figure:
+def prevalence_heatmap(table: pd.DataFrame, *, row: str, labels: pd.Series, max_rows: int = 40) -> Figure:
     """Heatmap of topic shares (%) with ``row`` values as rows and topics (numbered and labelled) as columns.
 
     Args:
         table: :func:`govreports.topics.prevalence` output for ``by=row``.
         labels: topic -> label.
+        max_rows: at most this many rows, the first in sorted order.
     """
-    wide = table.pivot_table(index=row, columns="topic", values="share", sort=True) * 100
+    wide = table.pivot_table(index=row, columns="topic", values="share", sort=True).head(max_rows) * 100
     wide.columns = [f"{t}. {labels.get(t, '')}" for t in wide.columns]
     return heatmap(wide, colorbar_label="主题占比（%）")
 

@@ -138,15 +138,17 @@ def cloud_figure(frequencies: Mapping[str, float], *, width: int = 800, height: 
 
 
 def clouds_figure(table: pd.DataFrame, *, group: str, term: str = "term", weight: str = "count", ncols: int = 3,
-                  max_words: int = 40, seed: int = 0, titles: Mapping[str, str] | None = None) -> Figure:
+                  max_words: int = 40, seed: int = 0, titles: Mapping[str, str] | None = None,
+                  max_panels: int = 12) -> Figure:
     """Small multiples: one cloud per group of a long table (e.g. term frequencies per report).
 
     Args:
         table: long table with ``group``, ``term`` and ``weight`` columns.
         titles: group -> label drawn above its cloud (default: the group value).
+        max_panels: at most this many groups, the first in sorted order.
     """
     figures.register_font()
-    groups = sorted(table[group].unique())
+    groups = sorted(table[group].unique())[:max_panels]
     nrows = -(-len(groups) // ncols)
     width, height = 600, 400
     fig, axes = plt.subplots(nrows, ncols, figsize=(3.2 * ncols, 2.4 * nrows), squeeze=False)
