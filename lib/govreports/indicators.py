@@ -198,7 +198,10 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
 
 
 def _finish(table: pd.DataFrame) -> pd.DataFrame:
-    table = table.astype({"value": "float64", "value_high": "float64"})
+    """Fixed dtypes (whatever the batches held) and order: numbers as float64 and int64, text as str."""
+    text = [c for c in INDICATOR_COLUMNS if c not in ("value", "value_high", "start", "end")]
+    table = table.astype({"value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
+                          **dict.fromkeys(text, "str")})
     return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[INDICATOR_COLUMNS]
 
 
