@@ -22,3 +22,19 @@ def documents() -> pd.DataFrame:
 @pytest.fixture(scope="session")
 def gold_documents() -> pd.DataFrame:
     return pd.read_csv(FIXTURES / "seed_documents.csv", dtype=str, keep_default_na=False).set_index("doc")
+
+
+@pytest.fixture
+def cjk_style():
+    """The project's figure style for one test, restored afterwards; figures closed."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from govreports import figures
+
+    with matplotlib.rc_context():
+        figures.use_style()
+        yield
+    plt.close("all")

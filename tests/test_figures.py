@@ -16,11 +16,8 @@ from tests.conftest import RAW
 
 
 @pytest.fixture(autouse=True)
-def style():
-    with matplotlib.rc_context():
-        figures.use_style()
-        yield
-    plt.close("all")
+def style(cjk_style):
+    yield
 
 
 def _corpus_characters() -> str:

@@ -6,20 +6,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import pytest
 
-from govreports import figures, indicator_figures
+from govreports import indicator_figures
 from govreports.indicators import extract_indicators
 from govreports.trends import indicator_panel
 
 
 @pytest.fixture(autouse=True)
-def style():
-    with matplotlib.rc_context():
-        figures.use_style()
-        yield
-    plt.close("all")
+def style(cjk_style):
+    yield
 
 
 def test_figures_on_the_sample(documents) -> None:

@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     indicators.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
     indicators.add_argument("--force", action="store_true", help="replace the output file if it exists")
     indicators.set_defaults(run=_indicators)
+    for command in (corpus, keywords, indicators):
+        command.add_argument("--n-jobs", type=int, default=1, metavar="N",
+                             help="worker processes (default 1; -1: every core)")
     return parser
 
 
@@ -69,27 +72,28 @@ def _load(args: argparse.Namespace):
         return 2
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
     try:
-        return load_corpus(args.paths, errors="ignore")
+        documents = load_corpus(args.paths, errors="ignore", n_jobs=args.n_jobs)
     except FileNotFoundError as error:
         print(f"govreports: {error}", file=sys.stderr)
         return 1
+    if not len(documents):
+        _summary(documents, None)
+        return 1
+    return documents
 
 
 def _keywords(args: argparse.Namespace) -> int:
-    from govreports import keywords, structure
+    from govreports import keywords
     from govreports.places import place_names
     from govreports.segment import Segmenter, stopwords
-    from govreports.tokens import corpus_tokens
+    from govreports.tokens import iter_tokens
 
     documents = _load(args)
     if isinstance(documents, int):
         return documents
-    if not len(documents):
-        _summary(documents, None)
-        return 1
     places = set() if args.keep_places else place_names(documents)
     segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
-    tokens = corpus_tokens(documents, segmenter, paragraphs=structure.paragraphs(documents), cache_dir=args.cache)
+    tokens = iter_tokens(documents, segmenter, cache_dir=args.cache, n_jobs=args.n_jobs)  # streamed
     layers = ("general", "boilerplate") if args.boilerplate else ("general",)
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
     args.output.parent.mkdir(parents=True, exist_ok=True)
@@ -104,15 +108,12 @@ def _indicators(args: argparse.Namespace) -> int:
     documents = _load(args)
     if isinstance(documents, int):
         return documents
-    if not len(documents):
-        _summary(documents, None)
-        return 1
     try:
         entries = lexicon(args.lexicon)
     except (OSError, ValueError) as error:
         print(f"govreports: {error}", file=sys.stderr)
         return 2
-    table = extract_indicators(documents, entries=entries)
+    table = extract_indicators(documents, entries=entries, n_jobs=args.n_jobs)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(args.output, index=False, encoding="utf-8-sig")
@@ -126,9 +127,6 @@ def _corpus(args: argparse.Namespace) -> int:
     if isinstance(documents, int):
         return documents
     columns = [c for c in documents.columns if c not in ("text", "raw_text")] + (["text"] if args.text else [])
-    if not len(documents):
-        _summary(documents, None)
-        return 1
     args.output.parent.mkdir(parents=True, exist_ok=True)
     documents[columns].to_csv(args.output, index=False, encoding="utf-8-sig")
     _summary(documents, args.output)

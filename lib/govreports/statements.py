@@ -1,0 +1,319 @@
+"""Read the indicator statements of one sentence: levels, growth rates and targets, with their hedges and periods.
+
+How a sentence is read (decisions, each tested in ``tests/test_indicators.py``):
+
+1. *Mentions.* Indicator names of the lexicon (``resources/indicators.csv``; editable) are found leftmost-longest,
+   so 规模以上工业增加值 is one name (its 以上 is not a hedge) and 地方财政收入 is not 财政收入.
+2. *Figures.* Quantities come from :mod:`govreports.numbers`. A figure belongs to the nearest name before it when
+   only predicate words stand between them (增长, 同比, 比上年, 从, 上升至, 年均, 预计, 左右, a year ...) or,
+   for a second figure of the same name, between it and the previous figure (…54165元、同比增长8.5%). Anything
+   else in between (引进各类人才10名) leaves the figure unattached.
+3. *Shared predicates.* Names listed with 、/和/及/与 before one figure all take it (规上工业增加值、固定资产投资、
+   自营出口、居民人均可支配收入增速均保持在10%以上); with 分别 and as many figures, they take them in order.
+4. *Kinds.* Money or counts give a level; percent (or 百分点) of a money or count indicator a growth rate; percent of a
+   rate indicator (失业率, 居民消费价格涨幅) a level. 下降/减少 make a growth rate negative. A sentence in the targets
+   section, after a strong cue (预期目标, 主要目标, 目标为), with a weak cue (力争, 确保, 争取, 计划) in the figure's own
+   clause, or naming a year after the review period (outside the review) states a target.
+   预计 marks an estimate of a result, never a target: 预计 opening a clause covers the rest of the sentence
+   (预计全年实现…;…;…), 预计 after a name only its own clause (全镇生产总值预计增长8.5%左右;财政总收入…).
+5. *From→to.* 从A上升至B gives two levels, at the years named or else at the year before the review period and its
+   last year (a five-year review 2016-2020: 2015 and 2020); a growth rate right after it is cumulative over that
+   span (2016-2020). 翻了两番 is not read.
+6. *Periods.* An explicit year before the figure in the sentence (2019年, 到2025年), else 今年/明年/去年 resolved
+   from the report year, else the review period's last year (results, and targets set inside a review: 力争 in a
+   year-end summary aims at the year under way) or the plan period (other targets). Annual-average
+   growth (年均, 逐年, 每年) covers the review or plan span. Partial-year figures keep their year and record the
+   months (1-9月 -> ``months = "1-9"``).
+7. *Basis* of growth: annual_avg (年均, 逐年, 每年), cumulative (from→to, 累计), else yoy.
+8. *Hedges:* 预计 in scope, hedge words in the figure's clause before it (力争, 确保, 突破, 约, 超过, 不低于 ...) and right
+   after it (左右, 以上, 以内 ...), and 在实际工作中争取更好结果, in text order, joined by ``;``. The class is
+   ``range`` when a high value is given, else the strongest of floor > aspiration > approx, else ``exact``
+   (预计 does not set the class: it marks an estimate, not a qualifier of the number). A sentence saying no target
+   was set (没有提出全年经济增速具体目标) gives a target row without value, class ``none``.
+9. *Scope:* ``entity`` when the clause names a firm or project before the indicator (公司, 集团, 项目 ...) and not a
+   jurisdiction (全镇, 规上 ...); else ``jurisdiction``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import pandas as pd
+
+from govreports import _resources as R
+from govreports.lexicon import Indicator, Mention, find_mentions
+from govreports.numbers import Quantity, find_quantities
+
+__all__ = ["sentence_statements"]
+
+_LIST_SEPARATORS = {"、", "和", "及", "与", "以及", ",", "，"}
+_GAP = re.compile("|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
+                  + r"|(?:到|至)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
+_YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
+_RELATIVE = re.compile(r"(?<![比较同])(今年|明年|去年|上年)")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
+_FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
+_FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
+
+
+def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",
+                        report_year: int | None = None, review: str | None = None, plan: str | None = None
+                        ) -> list[dict]:
+    """The statements of one sentence (see the module docstring); offsets are within the sentence."""
+    kinds = {e.id: e.unit_kind for e in entries}
+    mentions = find_mentions(sentence, entries)
+    if not mentions:
+        return []
+    quantities = [q for q in find_quantities(sentence)
+                  if not any(m.start <= q.start < m.end for m in mentions)]
+    context = _Context(sentence, section, report_year, _span(review), _span(plan))
+    statements = []
+    if R.NO_TARGET.search(sentence):
+        statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
+    anchors: dict[int, int] = {}  # index of mention -> end of its last figure
+    consumed: set[int] = set()
+    for index in range(len(quantities)):
+        if index in consumed:
+            continue
+        for mention, figure in _subject(mentions, quantities, index, anchors, sentence) or []:
+            record = context.statement(mention, figure, kinds[mention.indicator], quantities, mentions)
+            if record is not None:
+                statements.append(record)
+            anchors[mentions.index(mention)] = figure.end
+            consumed.add(quantities.index(figure))
+    return statements
+
+
+def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, anchors: dict[int, int],
+             sentence: str) -> list[tuple[Mention, Quantity]] | None:
+    """The mention(s) a figure belongs to, with the figure each takes, or ``None``."""
+    quantity = quantities[index]
+    before = [i for i, m in enumerate(mentions) if m.end <= quantity.start]
+    if not before:
+        return None
+    last = before[-1]
+    anchor = anchors.get(last, mentions[last].end)
+    gap = sentence[anchor : quantity.start]
+    if _GAP.sub("", gap):
+        return None
+    chain = [last]
+    while chain[0] > 0:
+        between = sentence[mentions[chain[0] - 1].end : mentions[chain[0]].start]
+        if between in _LIST_SEPARATORS - {",", "，"} and (chain[0] - 1) not in anchors:
+            chain.insert(0, chain[0] - 1)
+        else:
+            break
+    if len(chain) > 1 and "分别" in gap:
+        run = quantities[index : index + len(chain)]
+        joins = [sentence[a.end : b.start].strip() for a, b in pairwise(run)]
+        if len(run) == len(chain) and all(j in {"、", "和", "及", "与", ",", "，"} for j in joins):
+            return [(mentions[i], q) for i, q in zip(chain, run, strict=True)]
+    return [(mentions[i], quantity) for i in chain]
+
+
+@dataclass
+class _Context:
+    sentence: str
+    section: str
+    report_year: int | None
+    review: tuple[int, int] | None
+    plan: tuple[int, int] | None
+
+    def no_target(self, mention: Mention) -> dict:
+        year = self.report_year if self.report_year else (self.plan[0] if self.plan else None)
+        return dict(indicator=mention.indicator, kind="target_growth", period=_period(year, year), value=math.nan,
+                    value_high=math.nan, unit="percent", basis="yoy", hedge="", hedge_class="none",
+                    scope="jurisdiction", months=None, section=self.section, name=mention.name,
+                    start=mention.start, end=mention.end)
+
+    def statement(self, mention: Mention, q: Quantity, unit_kind: str, quantities: list[Quantity],
+                  mentions: list[Mention]) -> dict | None:
+        role = _role(unit_kind, q)
+        if role is None:
+            return None
+        text = self.sentence
+        before = text[: q.start]
+        gap_start = max([m.end for m in mentions if m.end <= q.start] + [0])
+        prior = [p for p in quantities if gap_start <= p.end <= q.start]
+        local = text[(prior[-1].end if prior else gap_start) : q.start]
+        estimate = self._estimate(mention, q)
+        target = not estimate and self._target(mention, q)
+        value, high = q.value, q.value_high
+        if role == "growth" and R.DECREASE.search(local.rstrip("了")):
+            value, high = -value, (-high if high is not None else None)
+        basis = None
+        if role == "growth":
+            index = quantities.index(q)
+            after_change = index > 0 and (pair := self._from_to(quantities[index - 1], quantities)) is not None \
+                and pair[1] is quantities[index - 1]
+            basis = ("annual_avg" if R.ANNUAL_AVERAGE.search(local) else
+                     "cumulative" if R.CUMULATIVE.search(local) or after_change else "yoy")
+        period = self._period(before, role, target, basis, q, quantities)
+        hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
+        return dict(indicator=mention.indicator, kind=("target_" if target else "") + role, period=period,
+                    value=value, value_high=high if high is not None else math.nan, unit=q.unit, basis=basis,
+                    hedge=";".join(hedges), hedge_class=_hedge_class(hedges, high), scope=self._scope(mention),
+                    months=self._months(before), section=self.section, name=mention.name, start=q.start, end=q.end)
+
+    def _estimate(self, mention: Mention, q: Quantity) -> bool:
+        """预计 opening a clause before the name covers the rest of the sentence; 预计 after the name covers
+        its own clause."""
+        text = self.sentence
+        for match in re.finditer(R.ESTIMATE, text[: q.start]):
+            position = match.start()
+            if position < mention.start:
+                lead = text[:position]
+                clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0)
+                if not lead[clause_start:].strip() and not R.TARGET_CUES.search(self._clause_lead(mention)):
+                    return True
+            elif not _CLAUSE_BREAK.search(text[mention.start : position]):
+                return True
+        return False
+
+    def _span_for(self, target: bool) -> tuple[int, int] | None:
+        """Targets refer to the plan period, except those set inside a review (力争 in a year-end summary aims at
+        the year under way); results refer to the review period."""
+        return self.plan if target and self.section != "review" else self.review
+
+    def _clause_lead(self, mention: Mention) -> str:
+        """The words of the mention's clause before the mention (力争一般公共预算收入 -> 力争)."""
+        lead = self.sentence[: mention.start]
+        return lead[max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0) :]
+
+    def _target(self, mention: Mention, q: Quantity) -> bool:
+        """Targets section; a strong cue (预期目标) before the figure; a weak cue (力争, 确保, 计划) in the figure's
+        own clause; or, outside the review, a year after the review period named before the figure."""
+        if self.section == "targets" or R.STRONG_TARGET_CUES.search(self.sentence[: q.start]):
+            return True
+        if R.TARGET_CUES.search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
+            return True
+        years = [int(y) for _, y in _YEAR_BEFORE.findall(self.sentence[: q.start])]
+        return self.section != "review" and bool(years and self.review and max(years) > self.review[1])
+
+    def _from_to(self, q: Quantity, quantities: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+        """The (start, end) figures of a from→to change that ``q`` is part of, or ``None``."""
+        index = quantities.index(q)
+        for first, second in ((index, index + 1), (index - 1, index)):
+            if first < 0 or second >= len(quantities):
+                continue
+            a, b = quantities[first], quantities[second]
+            if _FROM_LEAD.search(self.sentence[: a.start]) and _FROM_TO.match(self.sentence[a.end : b.start].strip()):
+                return a, b
+        return None
+
+    def _from_to_years(self, pair: tuple[Quantity, Quantity], target: bool) -> tuple[int | None, int | None]:
+        """Years of the two ends: as written (从2015年的…至2020年的…), else the year before the span and its end."""
+        a, b = pair
+        written_start = _YEAR_BEFORE.findall(_FROM_LEAD.search(self.sentence[: a.start]).group(0))
+        written_end = _YEAR_BEFORE.findall(self.sentence[a.end : b.start])
+        span = self._span_for(target)
+        start = int(written_start[-1][1]) if written_start else (span[0] - 1 if span else None)
+        end = int(written_end[-1][1]) if written_end else (span[1] if span else None)
+        return start, end
+
+    def _period(self, before: str, role: str, target: bool, basis: str | None, q: Quantity,
+                quantities: list[Quantity]) -> str | None:
+        pair = self._from_to(q, quantities)
+        if pair is not None:
+            start, end = self._from_to_years(pair, target)
+            return _period(start if q is pair[0] else end, None)
+        previous = quantities[quantities.index(q) - 1] if quantities.index(q) > 0 else None
+        if role == "growth" and basis == "cumulative" and previous is not None:
+            pair = self._from_to(previous, quantities)
+            if pair is not None and previous is pair[1]:
+                start, end = self._from_to_years(pair, target)
+                return _period(start + 1, end) if start and end else None
+        years = list(_YEAR_BEFORE.finditer(before))
+        explicit = int(years[-1].group(2)) if years else None
+        relative = _RELATIVE.findall(before)
+        if explicit is None and relative and self.report_year:
+            explicit = self.report_year + {"今年": 0, "明年": 1, "去年": -1, "上年": -1}[relative[-1]]
+        span = self._span_for(target)
+        if basis in ("annual_avg", "cumulative"):
+            if span and span[0] != span[1]:
+                return _period(*span)
+            first = span[0] if span else self.report_year
+            return _period(first, explicit) if explicit and first and explicit > first else _period(first, first)
+        if explicit:
+            return _period(explicit, explicit)
+        if span:
+            return _period(span[1], span[1])
+        return _period(self.report_year, self.report_year)
+
+    def _hedges(self, local: str, q: Quantity, estimate: bool) -> list[str]:
+        found = ["预计"] if estimate else []
+        found += [w for _, w in sorted(_words_in(local, R.HEDGES_BEFORE))]
+        after = self.sentence[q.end : q.end + 2]
+        found += [w for w in R.HEDGES_AFTER if after.startswith(w)][:1]
+        tail = self.sentence[q.end :]
+        clause_end = re.search(r"[;；。]", tail)
+        match = R.HEDGE_SENTENCE.search(tail[: clause_end.start() if clause_end else len(tail)])
+        if match:
+            found.append(match.group(1))
+        return found
+
+    def _scope(self, mention: Mention) -> str:
+        lead = self.sentence[: mention.start]
+        clause = lead[max((m.end() for m in re.finditer(r"[,，;；:：。]", lead)), default=0) :]
+        if R.ENTITY_MARKERS.search(clause) and not R.JURISDICTION_MARKERS.search(clause + mention.name):
+            return "entity"
+        return "jurisdiction"
+
+    def _months(self, before: str) -> str | None:
+        matches = list(R.PARTIAL_YEAR.finditer(before))
+        if not matches:
+            return None
+        match = matches[-1]
+        if match.group(1):
+            return f"{int(match.group(1))}-{int(match.group(2))}"
+        return {3: "1-6", 4: "1-9", 5: "1-3"}[next(i for i in (3, 4, 5) if match.group(i))]
+
+
+def _role(unit_kind: str, q: Quantity) -> str | None:
+    if q.kind == "points":
+        return "growth"
+    if unit_kind == "percent":
+        return "level" if q.kind == "percent" else None
+    if unit_kind == "ratio":
+        return "growth" if q.kind == "percent" else None
+    if q.kind == "percent":
+        return "growth"
+    if unit_kind == "money":
+        return "level" if q.kind == "money" else None
+    return "level" if q.kind == "count" else None
+
+
+def _words_in(text: str, words: Sequence[str]) -> list[tuple[int, str]]:
+    """Non-overlapping occurrences of ``words`` in ``text`` (longest first), as (position, word)."""
+    found, taken = [], set()
+    for word in sorted(words, key=len, reverse=True):
+        for match in re.finditer(re.escape(word), text):
+            cells = set(range(match.start(), match.end()))
+            if not cells & taken:
+                taken |= cells
+                found.append((match.start(), word))
+    return found
+
+
+def _hedge_class(hedges: list[str], high: float | None) -> str:
+    if high is not None and not (isinstance(high, float) and math.isnan(high)):
+        return "range"
+    classes = {R.HEDGE_CLASS[h] for h in hedges if h in R.HEDGE_CLASS}
+    return next((c for c in ("floor", "aspiration", "approx") if c in classes), "exact")
+
+
+def _span(period: object) -> tuple[int, int] | None:
+    if period is None or (isinstance(period, float) and math.isnan(period)) or pd.isna(period):
+        return None
+    parts = [int(p) for p in str(period).split("-")]
+    return (parts[0], parts[-1])
+
+
+def _period(first: int | None, last: int | None) -> str | None:
+    if first is None:
+        return None
+    return str(first) if last is None or last == first else f"{first}-{last}"
