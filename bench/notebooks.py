@@ -40,12 +40,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--n-jobs", type=int, default=2)
+    parser.add_argument("--only", nargs="*", default=[], metavar="NN", help="notebook numbers to run (default all)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="govreports-notebooks-"))
     cache, figures = work / "cache", work / "figures"
     print(f"corpus {args.corpus}; cache {cache}; n_jobs={args.n_jobs}")
     print(f"{'notebook':<28} {'first s':>8} {'second s':>9} {'speed-up':>9}   {'cells 1st':>9} {'cells 2nd':>9} {'speed-up':>9}")
     for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        if args.only and notebook.name[:2] not in args.only:
+            continue
         first = run(notebook, work / f"first-{notebook.name}", args.corpus, cache, figures, args.n_jobs)
         second = run(notebook, work / f"second-{notebook.name}", args.corpus, cache, figures, args.n_jobs)
         print(f"{notebook.stem:<28} {first[0]:8.1f} {second[0]:9.1f} {first[0] / second[0]:8.1f}x   "

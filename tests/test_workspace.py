@@ -51,3 +51,19 @@ def test_without_cache_dir_nothing_is_written(tmp_path) -> None:
     ws = Workspace(RAW)
     assert ws.memo("n", len, ws.documents) == 5
     assert not list(tmp_path.iterdir())
+
+
+def test_figures_are_kept_while_their_files_are_unchanged(tmp_path, cjk_style) -> None:
+    from govreports import overview
+
+    cache, out = tmp_path / "cache", tmp_path / "figures"
+    first = Workspace(RAW, cache_dir=cache)
+    saved = first.figure("00-reports-by-year", overview.reports_by_year_figure, first.documents, directory=out)
+    assert saved.fresh and [p.suffix for p in saved.paths] == [".png", ".pdf", ".svg"]
+    assert saved._repr_png_() is None  # a new figure shows itself in a notebook
+    second = Workspace(RAW, cache_dir=cache)
+    kept = second.figure("00-reports-by-year", overview.reports_by_year_figure, second.documents, directory=out)
+    assert not kept.fresh and kept._repr_png_().startswith(b"\x89PNG")
+    (out / "00-reports-by-year.svg").write_text("edited", encoding="utf-8")
+    redrawn = second.figure("00-reports-by-year", overview.reports_by_year_figure, second.documents, directory=out)
+    assert redrawn.fresh and (out / "00-reports-by-year.svg").read_text(encoding="utf-8") != "edited"

@@ -33,7 +33,8 @@ import pandas as pd
 from govreports._resources import SECTION_WORDS, SIGNATURE_ORG
 from govreports.metadata import find_title, parse_date
 
-__all__ = ["Paragraph", "paragraphs", "section_of_heading", "sentences", "split_paragraphs", "top_headings"]
+__all__ = ["Paragraph", "offsets_ok", "paragraphs", "section_of_heading", "sentences", "split_paragraphs",
+           "top_headings"]
 
 Section = Literal["review", "targets", "plan", "other"]
 Kind = Literal["title", "heading", "body", "signature"]
@@ -148,6 +149,17 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
                          row.start + start, row.start + end, row.text[start:end]))
     columns = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
+    """True when every row of ``table`` (paragraphs, sentences or tokens) points at its own text in the clean text
+    of its report: ``text[start:end] == table.text``, or ``text[start:start + len(token)] == token``."""
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    if "token" in table.columns:
+        rows = zip(table["doc_id"], table["start"], table["token"], strict=True)
+        return all(texts[d][s : s + len(t)] == t for d, s, t in rows)
+    rows = zip(table["doc_id"], table["start"], table["end"], table["text"], strict=True)
+    return all(texts[d][s:e] == t for d, s, e, t in rows)
 
 
 def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:

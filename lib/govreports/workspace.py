@@ -16,21 +16,42 @@ results. With ``cache_dir=None`` nothing is stored and :meth:`memo` simply calls
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from matplotlib.figure import Figure
 
-from govreports import structure
+from govreports import figures, structure
 from govreports.cache import cached_object, key_of
 from govreports.corpus import load_corpus
 from govreports.segment import Segmenter
 from govreports.tokens import corpus_tokens
 
-__all__ = ["Workspace"]
+__all__ = ["SavedFigure", "Workspace"]
+
+
+@dataclass(frozen=True)
+class SavedFigure:
+    """The files of a saved figure; ``fresh`` is False when they were kept from an earlier run."""
+
+    paths: list[Path]
+    fresh: bool
+
+    def _repr_png_(self) -> bytes | None:
+        """Jupyter shows the saved PNG of a figure that was not drawn anew (a new one shows itself)."""
+        return None if self.fresh else self.paths[0].read_bytes()
+
+
+def _hashes(paths: list[Path]) -> dict[str, str] | None:
+    if not all(path.exists() for path in paths):
+        return None
+    return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
 
 
 class Workspace:
@@ -75,12 +96,38 @@ class Workspace:
     def memo(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``func(*args, **kwargs)``, read from the cache when the same call was made on the same corpus
         (stored with pickle under ``cache_dir/memo``)."""
+        key = self._call_key(name, func, args, kwargs)
+        result = cached_object(self.cache_dir, "memo", key, lambda: func(*args, **kwargs))
+        return self._register(result, f"memo:{key}")
+
+    def figure(self, name: str, build: Callable[..., Figure], *args: Any, directory: str | Path = "figures",
+               **kwargs: Any) -> SavedFigure:
+        """Build a figure with ``build(*args, **kwargs)`` and save it as ``directory/name.{png,pdf,svg}``
+        (:func:`govreports.figures.save`) — unless the same call on the same corpus saved it before and the three
+        files are still there, byte for byte (their sha256 are recorded under ``cache_dir/figures``).
+
+        Returns:
+            A :class:`SavedFigure`; in a notebook it shows the saved PNG when the figure was not drawn anew.
+        """
+        paths = [Path(directory) / f"{name}.{fmt}" for fmt in ("png", "pdf", "svg")]
+        record = None
+        if self.cache_dir is not None:
+            key = self._call_key(f"figure:{name}:{Path(directory).resolve()}", build, args, kwargs)
+            record = Path(self.cache_dir) / "figures" / f"{key}.json"
+            if record.exists() and json.loads(record.read_text(encoding="utf-8")) == _hashes(paths):
+                return SavedFigure(paths, fresh=False)
+        fig = build(*args, **kwargs)
+        paths = figures.save(fig, name, directory=directory)
+        if record is not None:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(json.dumps(_hashes(paths)), encoding="utf-8")
+        return SavedFigure(paths, fresh=True)
+
+    def _call_key(self, name: str, func: Callable[..., Any], args: tuple, kwargs: dict) -> str:
         parts = [self.key, name, f"{func.__module__}.{func.__qualname__}"]
         parts += [self._describe(value) for value in args]
         parts += [f"{key}={self._describe(value)}" for key, value in sorted(kwargs.items())]
-        key = key_of(parts)
-        result = cached_object(self.cache_dir, "memo", key, lambda: func(*args, **kwargs))
-        return self._register(result, f"memo:{key}")
+        return key_of(parts)
 
     def _register(self, value: Any, origin: str) -> Any:
         self._origins.append((value, origin))
