@@ -53,3 +53,11 @@ def test_consistency_of_annual_average_growth() -> None:
         "unit": ["yuan", "yuan", "percent"], "value": [100.0, 100 * 1.08**5, 8.0]})
     (row,) = consistency(panel).itertuples()
     assert row.implied == pytest.approx(8.0) and row.consistent
+
+
+def test_statements_without_a_year_are_kept_but_not_checked() -> None:
+    panel = pd.DataFrame({
+        "place": ["甲镇"] * 3, "indicator": ["gdp"] * 3, "period": ["2015", "2020", None],
+        "measure": ["level", "level", "growth"], "basis": [None, None, "yoy"],
+        "unit": ["yuan", "yuan", "percent"], "value": [100.0, 120.0, 8.0]})
+    assert consistency(panel).empty

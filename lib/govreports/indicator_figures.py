@@ -28,7 +28,8 @@ def _years(period: str) -> tuple[int, int]:
 def levels_figure(panel: pd.DataFrame) -> Figure:
     """Dot plots of the latest money level of each indicator in each place, log scale, estimates hollow:
     aggregates in 亿元 on the left, per-capita incomes in 元 on the right."""
-    money = panel[(panel["measure"] == "level") & (panel["unit"] == "yuan") & panel["value"].notna()].copy()
+    money = panel[(panel["measure"] == "level") & (panel["unit"] == "yuan") & panel["value"].notna()
+                  & panel["period"].notna()].copy()
     money["year"] = money["period"].map(lambda p: _years(p)[1])
     latest = money.sort_values("year", kind="stable").drop_duplicates(["place", "indicator"], keep="last")
     names = labels()
@@ -59,7 +60,8 @@ def levels_figure(panel: pd.DataFrame) -> Figure:
 def changes_figure(panel: pd.DataFrame) -> Figure:
     """Slope chart of places' indicators with two or more single-year levels: first to last year, log scale,
     one line per place and indicator, labelled at its end."""
-    levels = panel[(panel["measure"] == "level") & panel["value"].notna() & ~panel["period"].str.contains("-")]
+    dated = panel[panel["period"].notna()]
+    levels = dated[(dated["measure"] == "level") & dated["value"].notna() & ~dated["period"].str.contains("-")]
     names = labels()
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     drawn = 0
@@ -112,7 +114,7 @@ def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3, max_panels: i
     Results are dots (hollow for estimates); targets are bars over their years (a span for five-year targets)
     at the target value, with the high end of a range drawn as a band. At most ``max_panels`` panels.
     """
-    growth = panel[(panel["measure"] == "growth") & (panel["unit"] == "percent")]
+    growth = panel[(panel["measure"] == "growth") & (panel["unit"] == "percent") & panel["period"].notna()]
     pairs = growth[growth["target"].notna()][["place", "indicator"]].drop_duplicates().to_numpy().tolist()
     pairs = pairs[:max_panels]
     names = labels()

@@ -74,7 +74,8 @@ def consistency(panel: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFrame:
     levels = panel[(panel["measure"] == "level") & panel["value"].notna()]
     level_of = {(r.place, r.indicator, r.period): r.value for r in levels.itertuples()}
     rows = []
-    growth = panel[(panel["measure"] == "growth") & panel["value"].notna() & (panel["unit"] == "percent")]
+    growth = panel[(panel["measure"] == "growth") & panel["value"].notna() & (panel["unit"] == "percent")
+                   & panel["period"].notna()]  # a statement whose year the report does not tell cannot be checked
     for row in growth.itertuples():
         first, _, last = str(row.period).partition("-")
         start_year = int(first) - 1
