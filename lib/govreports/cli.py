@@ -96,8 +96,7 @@ def _keywords(args: argparse.Namespace) -> int:
     tokens = iter_tokens(documents, segmenter, cache_dir=args.cache, n_jobs=args.n_jobs)  # streamed
     layers = ("general", "boilerplate") if args.boilerplate else ("general",)
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    counts[["doc_id", "term", "count"]].to_csv(args.output, index=False, encoding="utf-8-sig")
+    _write(counts[["doc_id", "term", "count"]], args.output)
     _summary(documents, args.output, extra=f"{len(counts)} rows, {counts['term'].nunique()} distinct terms")
     return 0
 
@@ -115,8 +114,7 @@ def _indicators(args: argparse.Namespace) -> int:
         return 2
     table = extract_indicators(documents, entries=entries, n_jobs=args.n_jobs)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(args.output, index=False, encoding="utf-8-sig")
+    _write(table, args.output)
     targets = int(table["kind"].str.startswith("target").sum())
     _summary(documents, args.output, extra=f"{len(table)} statements ({targets} targets)")
     return 0
@@ -127,10 +125,15 @@ def _corpus(args: argparse.Namespace) -> int:
     if isinstance(documents, int):
         return documents
     columns = [c for c in documents.columns if c not in ("text", "raw_text")] + (["text"] if args.text else [])
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    documents[columns].to_csv(args.output, index=False, encoding="utf-8-sig")
+    _write(documents[columns], args.output)
     _summary(documents, args.output)
     return 0
+
+
+def _write(table, output: Path) -> None:
+    """Write a table as CSV in UTF-8 with a BOM (so that Excel shows the Chinese), creating the folder."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(output, index=False, encoding="utf-8-sig")
 
 
 def _summary(documents, output: Path | None, extra: str = "") -> None:

@@ -145,14 +145,12 @@ class _Context:
         value, high = q.value, q.value_high
         if role == "growth" and R.DECREASE.search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
-        basis = None
+        basis = change = None
         if role == "growth":
-            index = quantities.index(q)
-            after_change = index > 0 and (pair := self._from_to(quantities[index - 1], quantities)) is not None \
-                and pair[1] is quantities[index - 1]
+            change = self._change_before(q, quantities)
             basis = ("annual_avg" if R.ANNUAL_AVERAGE.search(local) else
-                     "cumulative" if R.CUMULATIVE.search(local) or after_change else "yoy")
-        period = self._period(before, role, target, basis, q, quantities)
+                     "cumulative" if R.CUMULATIVE.search(local) or change is not None else "yoy")
+        period = self._period(before, target, basis, q, quantities, change)
         hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
         return dict(indicator=mention.indicator, kind=("target_" if target else "") + role, period=period,
                     value=value, value_high=high if high is not None else math.nan, unit=q.unit, basis=basis,
@@ -215,18 +213,23 @@ class _Context:
         end = int(written_end[-1][1]) if written_end else (span[1] if span else None)
         return start, end
 
-    def _period(self, before: str, role: str, target: bool, basis: str | None, q: Quantity,
-                quantities: list[Quantity]) -> str | None:
+    def _change_before(self, q: Quantity, quantities: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+        """The from→to change whose end figure comes right before ``q`` (从A上升至B,增长了X%), or ``None``."""
+        index = quantities.index(q)
+        if index == 0:
+            return None
+        pair = self._from_to(quantities[index - 1], quantities)
+        return pair if pair is not None and pair[1] is quantities[index - 1] else None
+
+    def _period(self, before: str, target: bool, basis: str | None, q: Quantity, quantities: list[Quantity],
+                change: tuple[Quantity, Quantity] | None) -> str | None:
         pair = self._from_to(q, quantities)
         if pair is not None:
             start, end = self._from_to_years(pair, target)
             return _period(start if q is pair[0] else end, None)
-        previous = quantities[quantities.index(q) - 1] if quantities.index(q) > 0 else None
-        if role == "growth" and basis == "cumulative" and previous is not None:
-            pair = self._from_to(previous, quantities)
-            if pair is not None and previous is pair[1]:
-                start, end = self._from_to_years(pair, target)
-                return _period(start + 1, end) if start and end else None
+        if change is not None:  # a growth rate right after a from→to change covers its span
+            start, end = self._from_to_years(change, target)
+            return _period(start + 1, end) if start and end else None
         years = list(_YEAR_BEFORE.finditer(before))
         explicit = int(years[-1].group(2)) if years else None
         relative = _RELATIVE.findall(before)
