@@ -66,7 +66,7 @@ def main() -> None:
     documents = load_corpus(ROOT / "data" / "raw", progress_bar=False)
     paragraphs = structure.paragraphs(documents)
     places = place_names(documents)
-    tokens = corpus_tokens(documents, Segmenter(extra_words=places), paragraphs=paragraphs, progress_bar=False)
+    tokens = corpus_tokens(documents, Segmenter(extra_words=places), progress_bar=False)
     stop = stopwords(["general", "boilerplate"], extra=places)
     dtm = topics.document_term_matrix(tokens, documents, paragraphs, stopwords=stop)
     ks = range(args.k_min, args.k_max + 1)

@@ -17,7 +17,7 @@ from govreports.tokens import corpus_tokens
 def dtm(documents) -> topics.DocumentTermMatrix:
     paragraphs = structure.paragraphs(documents)
     places = place_names(documents)
-    tokens = corpus_tokens(documents, Segmenter(extra_words=places), paragraphs=paragraphs)
+    tokens = corpus_tokens(documents, Segmenter(extra_words=places))
     return topics.document_term_matrix(tokens, documents, paragraphs, stopwords=stopwords(extra=places))
 
 
@@ -44,7 +44,7 @@ def test_place_names_never_become_topic_words(dtm, documents) -> None:
 def test_place_names_would_leak_without_the_stop_words(documents) -> None:
     paragraphs = structure.paragraphs(documents)
     places = place_names(documents)
-    tokens = corpus_tokens(documents, Segmenter(extra_words=places), paragraphs=paragraphs)
+    tokens = corpus_tokens(documents, Segmenter(extra_words=places))
     leaky = topics.document_term_matrix(tokens, documents, paragraphs, stopwords=stopwords())
     assert set(leaky.vocabulary) & places  # the test above guards something real
 
@@ -82,7 +82,7 @@ def test_choose_k_keeps_the_most_coherent(dtm) -> None:
 
 def test_section_and_report_units(documents) -> None:
     paragraphs = structure.paragraphs(documents)
-    tokens = corpus_tokens(documents, Segmenter(), paragraphs=paragraphs)
+    tokens = corpus_tokens(documents, Segmenter())
     by_section = topics.document_term_matrix(tokens, documents, paragraphs, unit="section", min_df=1, max_df=1.0)
     assert by_section.units.groupby("doc_id")["section"].nunique().max() >= 2
     by_report = topics.document_term_matrix(tokens, documents, paragraphs, unit="report", min_df=1, max_df=1.0)

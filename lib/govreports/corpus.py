@@ -79,17 +79,21 @@ def load_corpus(
         FileNotFoundError: a path given does not exist.
     """
     files, skipped = _collect(paths)
+    digests: list[str | None] = [None] * len(files)  # hashed here only when they key the cache
     if cache_dir is not None:
-        fingerprint = [(str(p), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files]
-        key = key_of(fingerprint, [(str(p), why) for p, why in skipped], errors)
-        account_path = Path(cache_dir) / "documents" / f"{key}.files.parquet"
-        if account_path.exists() and (Path(cache_dir) / "documents" / f"{key}.parquet").exists():
-            table = cached_frame(cache_dir, "documents", key, lambda: pd.DataFrame())
+        digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
+        key = key_of(list(zip(map(str, files), digests, strict=True)), [(str(p), why) for p, why in skipped],
+                     errors)
+        table_path = Path(cache_dir) / "documents" / f"{key}.parquet"
+        account_path = table_path.with_suffix(".files.parquet")
+        if account_path.exists() and table_path.exists():
+            table = pd.read_parquet(table_path)
             table["report_year"] = table["report_year"].astype("Int64")
             table.attrs["files"] = pd.read_parquet(account_path)
             _log_failures(table.attrs["files"], errors)
             return table
-    loaded = map_batches(_load_files, [str(p) for p in files], batch_size=max(1, min(64, len(files) // 8 or 1)),
+    work = list(zip(map(str, files), digests, strict=True))
+    loaded = map_batches(_load_files, work, batch_size=max(1, min(64, len(files) // 8 or 1)),
                          n_jobs=n_jobs, executor=executor, desc="loading reports", progress_bar=progress_bar)
     rows: list[dict] = []
     account: list[dict] = [dict(path=str(p), doc_id=p.stem, status="skipped", reason=why, sha256=None)
@@ -124,15 +128,15 @@ def load_corpus(
     return table
 
 
-def _load_files(paths: list[str]) -> list[tuple[dict, dict | None]]:
-    """Worker: hash and load each file; failures become an account entry with the reason."""
+def _load_files(items: list[tuple[str, str | None]]) -> list[tuple[dict, dict | None]]:
+    """Worker: load each ``(path, sha256 or None)``, hashing the file when its hash is not given; failures become
+    an account entry with the reason."""
     results = []
-    for name in paths:
+    for name, digest in items:
         path = Path(name)
         entry = dict(path=name, doc_id=path.stem, status="loaded", reason=None, sha256=None)
         try:
-            data = path.read_bytes()
-            entry["sha256"] = hashlib.sha256(data).hexdigest()
+            entry["sha256"] = digest or hashlib.sha256(path.read_bytes()).hexdigest()
             results.append((entry, load_document(path, doc_id=path.stem, sha256=entry["sha256"])))
         except (ReadError, OSError) as error:
             entry.update(status="failed", reason=str(error))

@@ -26,7 +26,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Literal
@@ -304,6 +304,7 @@ def _version(package: str) -> str:
         return "unknown"
 
 
+@lru_cache(maxsize=1)
 def _main_dictionary_hash() -> str:
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:

@@ -55,15 +55,9 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
         yield pd.read_parquet(result) if isinstance(result, str) else result
 
 
-def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, paragraphs: pd.DataFrame | None = None,
-                  cache_dir: str | Path | None = None, batch_size: int = 200, n_jobs: int = 1,
+def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None, batch_size: int = 200, n_jobs: int = 1,
                   executor: Executor | None = None, progress_bar: bool | None = None) -> pd.DataFrame:
-    """All tokens of the corpus in one table (see :func:`iter_tokens` for the arguments and columns).
-
-    ``paragraphs`` is accepted for compatibility and ignored: paragraphs are rebuilt from the clean text,
-    batch by batch, exactly as :func:`govreports.structure.paragraphs` builds them.
-    """
-    del paragraphs
+    """All tokens of the corpus in one table (see :func:`iter_tokens` for the arguments and columns)."""
     tables = list(iter_tokens(documents, segmenter, cache_dir=cache_dir, batch_size=batch_size, n_jobs=n_jobs,
                               executor=executor, progress_bar=progress_bar))
     if not tables:
