@@ -70,3 +70,11 @@ def test_audit_sample_is_seeded(documents, environment) -> None:
     two = attention.attention_sample(tokens, documents, environment, n=5, seed=1)
     assert len(one) == 5 and one.equals(two)
     assert one["keyword"].isin(environment.terms).all()
+
+
+def test_counts_match_checks_the_index_against_the_tokens(environment) -> None:
+    tokens = _table(Segmenter(extra_words=attention.dictionary_words([environment])))
+    index = attention.attention(tokens, [environment])
+    assert attention.counts_match(index, tokens, [environment])
+    assert not attention.counts_match(index.assign(hits=index["hits"] + 1), tokens, [environment])
+    assert not attention.counts_match(index.iloc[0:0], tokens, [environment])  # a report with hits is missing

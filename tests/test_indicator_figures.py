@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import pandas as pd
 import pytest
 
 from govreports import indicator_figures
@@ -36,3 +37,25 @@ def test_empty_corpus_figures_say_so(documents) -> None:
                 indicator_figures.targets_results_figure(panel)):
         texts = [t.get_text() for ax in fig.axes for t in ax.texts]
         assert any("没有" in t for t in texts)
+
+
+def test_many_places_are_capped_and_the_figure_says_so(documents) -> None:
+    """A corpus of hundreds of places (a province’s towns) draws the busiest few, and names the total."""
+    table = extract_indicators(documents).merge(documents[["doc_id", "place"]], on="doc_id")
+    panel = indicator_panel(table, documents)
+    copies = [panel.assign(place=panel["place"] + f"{i:03d}") for i in range(60)]
+    many = pd.concat(copies, ignore_index=True)
+    levels = indicator_figures.levels_figure(many, max_places=8)
+    legend = [t.get_text() for t in levels.legends[0].get_texts()]
+    assert len(legend) == 8
+    # three of the sample towns state money levels: 3 × 60 places
+    assert any("共 180 地" in ax.get_title(loc="left") for ax in levels.axes)
+    changes = indicator_figures.changes_figure(many, max_places=3)
+    assert len(changes.axes[0].get_lines()) == 15  # 航埠's five from→to lines, three copies
+    assert "共 60 地" in changes.axes[0].get_title(loc="left")
+    hedges = indicator_figures.hedge_classes_figure(many_table := pd.concat(
+        [table.assign(place=table["place"] + f"{i:03d}") for i in range(60)], ignore_index=True), max_places=20)
+    bars = [t.get_text() for t in hedges.axes[0].get_yticklabels()]
+    assert len(bars) == 21 and bars[-1].startswith("其他 ")
+    pooled = many_table[many_table["kind"].str.startswith("target") & (many_table["scope"] == "jurisdiction")]
+    assert sum(p.get_width() for p in hedges.axes[0].patches) == len(pooled)

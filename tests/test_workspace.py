@@ -6,7 +6,7 @@ import shutil
 
 import pandas as pd
 
-from govreports import keywords
+from govreports import indicators, keywords
 from govreports.segment import Segmenter
 from govreports.workspace import Workspace
 from tests.conftest import RAW
@@ -67,3 +67,32 @@ def test_figures_are_kept_while_their_files_are_unchanged(tmp_path, cjk_style) -
     (out / "00-reports-by-year.svg").write_text("edited", encoding="utf-8")
     redrawn = second.figure("00-reports-by-year", overview.reports_by_year_figure, second.documents, directory=out)
     assert redrawn.fresh and (out / "00-reports-by-year.svg").read_text(encoding="utf-8") != "edited"
+
+
+def test_indicators_carry_the_place_and_the_csv_is_written_once(tmp_path, documents) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out" / "indicators.csv"
+    first = Workspace(RAW, cache_dir=cache)
+    table = first.indicators()
+    assert list(table.columns[:2]) == ["doc_id", "place"]
+    places = dict(zip(documents["doc_id"], documents["place"], strict=True))
+    assert (table["place"] == table["doc_id"].map(places)).all()
+    assert indicators.figures_in_sentences(table, documents)
+    assert first.write_csv(table, out) == out
+    written = pd.read_csv(out, encoding="utf-8-sig")
+    assert len(written) == len(table) and written["value"].equals(table["value"])
+    stamp = out.stat().st_mtime_ns
+    second = Workspace(RAW, cache_dir=cache)
+    second.write_csv(second.indicators(), out)
+    assert out.stat().st_mtime_ns == stamp  # same table, unchanged file: not written again
+    second.write_csv(second.indicators().head(3), out)
+    assert len(pd.read_csv(out, encoding="utf-8-sig")) == 3  # another table: written
+    out.write_text("edited", encoding="utf-8")
+    second.write_csv(second.indicators().head(3), out)
+    assert len(pd.read_csv(out, encoding="utf-8-sig")) == 3  # an edited file is written again
+
+
+def test_figures_in_sentences_fails_on_a_wrong_offset(documents) -> None:
+    table = indicators.extract_indicators(documents)
+    assert indicators.figures_in_sentences(table, documents)
+    shifted = table.assign(start=table["start"] + 7, end=table["end"] + 7)
+    assert not indicators.figures_in_sentences(shifted, documents)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from govreports.keywords import batches, kwic
 
-__all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "dictionary_words", "load_dictionary"]
+__all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "counts_match", "dictionary_words", "load_dictionary"]
 
 #: Names of the dictionaries shipped with the package.
 SHIPPED = ("environment", "digital_economy", "innovation", "party_building", "livelihood")
@@ -109,6 +109,18 @@ def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Seque
     order = {d.name: i for i, d in enumerate(dictionaries)}
     table["_order"] = table["dictionary"].map(order)
     return table.sort_values([by, "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def counts_match(index: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Sequence[AttentionDictionary]) -> bool:
+    """Check an :func:`attention` table against the token table: for every report and dictionary, ``hits`` equals
+    the number of word tokens of the report that are terms of the dictionary (recounted here in one pass)."""
+    words = tokens.loc[tokens["kind"] == "word", ["doc_id", "token"]]
+    for dictionary in dictionaries:
+        hits = words.loc[words["token"].isin(dictionary.terms), "doc_id"].value_counts()
+        got = index[index["dictionary"] == dictionary.name].set_index("doc_id")["hits"]
+        if not (got == hits.reindex(got.index, fill_value=0)).all() or not set(hits.index) <= set(got.index):
+            return False
+    return True
 
 
 def attention_sample(tokens: pd.DataFrame, documents: pd.DataFrame, dictionary: AttentionDictionary, *,

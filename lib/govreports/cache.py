@@ -63,7 +63,7 @@ def cached_frame(cache_dir: str | Path | None, namespace: str, key: str, compute
     table = compute()
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    table.to_parquet(temporary, index=False)
+    table.to_parquet(temporary, index=False, compression="zstd")  # smaller and faster to read back than snappy
     temporary.replace(path)
     return table
 

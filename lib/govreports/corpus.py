@@ -122,7 +122,7 @@ def load_corpus(
     report = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     if cache_dir is not None:
         cached_frame(cache_dir, "documents", key, lambda: table)
-        report.to_parquet(account_path, index=False)
+        report.to_parquet(account_path, index=False, compression="zstd")
     table.attrs["files"] = report
     _log_failures(report, errors)
     return table
@@ -217,7 +217,7 @@ def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list
         if given.is_file():
             files.append(given)
             continue
-        for path in sorted(p for p in given.rglob("*") if p.is_file()):
+        for path in sorted((p for p in given.rglob("*") if p.is_file()), key=_parts):
             relative = path.relative_to(given)
             if any(part.startswith((".", "~$")) for part in relative.parts):
                 skipped.append((path, "hidden or temporary file"))
@@ -227,4 +227,9 @@ def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list
                 skipped.append((path, f"{path.suffix} data file, not a report"))
             else:
                 files.append(path)
-    return sorted(dict.fromkeys(files)), skipped
+    return sorted(dict.fromkeys(files), key=_parts), skipped
+
+
+def _parts(path: Path) -> tuple[str, ...]:
+    """Sort key: the order of ``Path`` comparison on POSIX, without its per-comparison cost."""
+    return path.parts

@@ -25,13 +25,28 @@ def _years(period: str) -> tuple[int, int]:
     return int(first), int(last or first)
 
 
-def levels_figure(panel: pd.DataFrame) -> Figure:
+def _busiest(frame: pd.DataFrame, n: int) -> list[str]:
+    """The ``n`` places with most rows in ``frame`` (ties by name), sorted by name."""
+    sizes = frame["place"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    return sorted(sizes.index[:n])
+
+
+def _shown(ax, shown: int, total: int) -> None:
+    """Say on the figure that only ``shown`` of ``total`` places are drawn."""
+    if total > shown:
+        ax.set_title(f"数据最多的 {shown} 地（共 {total} 地）", fontsize=8, loc="left")
+
+
+def levels_figure(panel: pd.DataFrame, *, max_places: int = 10) -> Figure:
     """Dot plots of the latest money level of each indicator in each place, log scale, estimates hollow:
-    aggregates in 亿元 on the left, per-capita incomes in 元 on the right."""
+    aggregates in 亿元 above, per-capita incomes in 元 below; the ``max_places`` places with most levels
+    (the figure says so when there are more)."""
     money = panel[(panel["measure"] == "level") & (panel["unit"] == "yuan") & panel["value"].notna()
                   & panel["period"].notna()].copy()
     money["year"] = money["period"].map(lambda p: _years(p)[1])
     latest = money.sort_values("year", kind="stable").drop_duplicates(["place", "indicator"], keep="last")
+    total = latest["place"].nunique()
+    latest = latest[latest["place"].isin(_busiest(latest, max_places))]
     names = labels()
     per_capita = latest["indicator"].map(lambda i: "人均" in names.get(i, i))
     groups = [(latest[~per_capita], 1e8, "亿元"), (latest[per_capita], 1.0, "元/人")]
@@ -51,17 +66,22 @@ def levels_figure(panel: pd.DataFrame) -> Figure:
         ax.set_ylim(len(order) - 0.5, -0.5)
         ax.set_xscale("log")
         ax.set_xlabel(f"{unit}（对数刻度；空心为预计数）", fontsize=9)
+    _shown(axes[0, 0], len(places), total)
     handles = [plt.Line2D([], [], marker="o", lw=0, color=colours[p], label=p) for p in places]
-    fig.legend(handles=handles, loc="lower center", ncols=len(places), fontsize=8, frameon=False)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.legend(handles=handles, loc="lower center", ncols=min(len(places), 5), fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.05 * -(-max(len(places), 1) // 5), 1, 1))
     return fig
 
 
-def changes_figure(panel: pd.DataFrame) -> Figure:
+def changes_figure(panel: pd.DataFrame, *, max_places: int = 5) -> Figure:
     """Slope chart of places' indicators with two or more single-year levels: first to last year, log scale,
-    one line per place and indicator, labelled at its end."""
+    one line per place and indicator, labelled at its end; the ``max_places`` places with most such levels."""
     dated = panel[panel["period"].notna()]
     levels = dated[(dated["measure"] == "level") & dated["value"].notna() & ~dated["period"].str.contains("-")]
+    years_per_pair = levels.groupby(["place", "indicator"])["period"].transform("size")
+    levels = levels[years_per_pair >= 2]
+    total = levels["place"].nunique()
+    levels = levels[levels["place"].isin(_busiest(levels, max_places))]
     names = labels()
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     drawn = 0
@@ -75,6 +95,7 @@ def changes_figure(panel: pd.DataFrame) -> Figure:
                     xytext=(4, 0), textcoords="offset points", va="center", fontsize=7)
         drawn += 1
     ax.set_yscale("log")
+    _shown(ax, levels["place"].nunique(), total)
     ax.set_ylabel("元（对数刻度）")
     ax.set_xlabel("年份")
     if drawn:
@@ -87,10 +108,19 @@ def changes_figure(panel: pd.DataFrame) -> Figure:
     return fig
 
 
-def hedge_classes_figure(table: pd.DataFrame) -> Figure:
-    """Stacked horizontal bars: target statements per place by hedge class (``table`` needs a ``place`` column)."""
+def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure:
+    """Stacked horizontal bars: target statements per place by hedge class (``table`` needs a ``place`` column;
+    a statement of a report without a known place counts under its doc_id); the ``max_places`` places with most
+    target statements, and with more places one more bar that pools the others (其他 N 地)."""
     targets = table[table["kind"].str.startswith("target") & (table["scope"] == "jurisdiction")]
+    targets = targets.assign(place=targets["place"].fillna(targets["doc_id"]))
+    total = targets["place"].nunique()
+    if total > max_places:
+        keep = _busiest(targets, max_places)
+        targets = targets.assign(place=targets["place"].where(targets["place"].isin(keep),
+                                                              f"其他 {total - max_places} 地"))
     counts = targets.groupby(["place", "hedge_class"]).size().unstack(fill_value=0)
+    counts = counts.loc[sorted(counts.index, key=lambda p: (p.startswith("其他 "), p))]
     classes = [c for c in _HEDGE_LABELS if c in counts.columns]
     fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(counts), 1) + 1.4))
     left = np.zeros(len(counts))

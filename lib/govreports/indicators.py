@@ -7,6 +7,7 @@ processes or on an executor, and caches the table.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import partial
@@ -21,8 +22,8 @@ from govreports.statements import sentence_statements
 from govreports.structure import paragraphs as paragraphs_of
 from govreports.structure import sentences as sentences_of
 
-__all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "find_mentions", "lexicon",
-           "sentence_statements"]
+__all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "figures_in_sentences", "find_mentions",
+           "lexicon", "sentence_statements"]
 
 INDICATOR_COLUMNS = ["doc_id", "indicator", "kind", "period", "value", "value_high", "unit", "basis", "hedge",
                      "hedge_class", "scope", "months", "section", "name", "sentence", "start", "end"]
@@ -63,8 +64,19 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
                                   n_jobs=n_jobs, executor=executor, desc="indicators", progress_bar=progress_bar))
         return _finish(pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS))
 
-    key = key_of([(d, t) for d, t, *_ in items], [repr(e) for e in entries]) if cache_dir is not None else ""
+    key = ""
+    if cache_dir is not None:  # keyed by each report's id, text (hashed) and years, and by the lexicon
+        key = key_of([(d, hashlib.sha256(t.encode()).hexdigest(), *rest) for d, t, *rest in items],
+                     [repr(e) for e in entries])
     return cached_frame(cache_dir, "indicators", key, compute)
+
+
+def figures_in_sentences(table: pd.DataFrame, documents: pd.DataFrame) -> bool:
+    """True when every statement's ``start:end`` span of its report's clean text lies inside its ``sentence``
+    (the audit trail of :func:`extract_indicators` points at the right place)."""
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    return all(texts[d][s:e] in t for d, s, e, t in zip(table["doc_id"], table["start"], table["end"],
+                                                           table["sentence"], strict=True))
 
 
 def _statements_of_batch(entries: tuple[Indicator, ...], batch: list[tuple]) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 from govreports import figures, structure
 from govreports.cache import cached_object, key_of
 from govreports.corpus import load_corpus
+from govreports.indicators import Indicator, extract_indicators, lexicon
 from govreports.segment import Segmenter
 from govreports.tokens import corpus_tokens
 
@@ -92,6 +93,36 @@ class Workspace:
         table = corpus_tokens(self.documents, segmenter, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
                               executor=self.executor, progress_bar=self.progress_bar)
         return self._register(table, f"tokens:{self.key}:{segmenter.fingerprint}")
+
+    def indicators(self, entries: Sequence[Indicator] | None = None) -> pd.DataFrame:
+        """The indicator statements (:func:`govreports.indicators.extract_indicators`, cached per batch of
+        reports) with each report's ``place`` added after ``doc_id``."""
+        entries = tuple(entries or lexicon())
+        table = extract_indicators(self.documents, entries=entries, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
+                                   executor=self.executor, progress_bar=self.progress_bar)
+        table.insert(1, "place", table["doc_id"].map(dict(zip(self.documents["doc_id"], self.documents["place"],
+                                                                strict=True))))
+        return self._register(table, f"indicators:{self.key}:{key_of([repr(e) for e in entries])}")
+
+    def write_csv(self, table: pd.DataFrame, path: str | Path) -> Path:
+        """Write ``table`` to ``path`` as UTF-8 CSV with a byte-order mark (Excel opens it right) — unless the
+        same table was written there before and the file is unchanged (its sha256 is recorded under
+        ``cache_dir/exports``)."""
+        path = Path(path)
+        record = None
+        if self.cache_dir is not None:
+            key = self._call_key(f"csv:{path.resolve()}", pd.DataFrame.to_csv, (table,), {})
+            record = Path(self.cache_dir) / "exports" / f"{key}.json"
+            if record.exists() and json.loads(record.read_text(encoding="utf-8")) == _hashes([path]):
+                return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        table.to_csv(temporary, index=False, encoding="utf-8-sig")
+        temporary.replace(path)
+        if record is not None:
+            record.parent.mkdir(parents=True, exist_ok=True)
+            record.write_text(json.dumps(_hashes([path])), encoding="utf-8")
+        return path
 
     def memo(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``func(*args, **kwargs)``, read from the cache when the same call was made on the same corpus
