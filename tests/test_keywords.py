@@ -41,6 +41,21 @@ def test_keyness_on_token_tables_matches_the_hand_example() -> None:
     assert table.loc["其他词", "direction"] == "reference"
 
 
+def test_keyness_by_joins_the_section_from_the_paragraphs() -> None:
+    review = _tokens("a", ["生态"] * 10 + ["其他词"] * 990)
+    plan = _tokens("a", ["生态"] * 2 + ["其他词"] * 998).assign(paragraph=1)
+    tokens = pd.concat([review, plan], ignore_index=True)
+    paragraphs = pd.DataFrame({"doc_id": ["a", "a"], "paragraph": [0, 1], "section": ["review", "plan"]})
+    joined = keywords.keyness_by(tokens, "section", "review", "plan", paragraphs=paragraphs, min_freq=5)
+    assert joined.set_index("term").loc["生态", "g2"] == pytest.approx(5.854257, abs=1e-6)
+    assert joined.equals(keywords.keyness(review, plan, min_freq=5))
+    by_doc = keywords.keyness_by(tokens.assign(doc_id=["a"] * 1000 + ["b"] * 1000), "place", "航埠镇",
+                                 documents=pd.DataFrame({"doc_id": ["a", "b"], "place": ["航埠镇", "衙前镇"]}))
+    assert by_doc.set_index("term").loc["生态", "count_target"] == 10
+    with pytest.raises(KeyError, match="section"):
+        keywords.keyness_by(tokens, "section", "review")
+
+
 def test_log_ratio_smooths_zero_counts() -> None:
     assert keywords.log_ratio(4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))
 

@@ -26,6 +26,26 @@ def test_map_batches_keeps_order_with_a_thread_pool() -> None:
     assert workers(-1) >= 1 and workers(3) == 3
 
 
+class _CountingPool(ThreadPoolExecutor):
+    """A thread pool that records how many submitted futures were not yet consumed at each submit."""
+
+    def __init__(self) -> None:
+        super().__init__(1)
+        self.submitted = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.submitted += 1
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_in_flight_bounds_the_batches_submitted_ahead() -> None:
+    with _CountingPool() as pool:
+        stream = map_batches(_double, list(range(40)), batch_size=1, executor=pool, progress_bar=False, in_flight=5)
+        assert next(stream) == [0]
+        assert pool.submitted == 5  # five submitted, one consumed: the rest wait for the consumer
+        assert [x for batch in stream for x in batch] == [2 * x for x in range(1, 40)]
+
+
 @pytest.fixture(scope="module")
 def pool():
     with ProcessPoolExecutor(2) as executor:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
 import pytest
 
 from govreports.segment import Segmenter
@@ -33,6 +36,26 @@ def test_second_run_reads_the_cache(documents, segmenter, tmp_path, monkeypatch)
     monkeypatch.setattr(Segmenter, "tokens_table", fail)
     second = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)
     assert second.equals(first)
+
+
+def test_only_the_batches_missing_from_the_cache_are_segmented(documents, segmenter, tmp_path, monkeypatch) -> None:
+    first = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)
+    middle = sorted(documents["doc_id"])[2:4]
+    for path in (tmp_path / "tokens" / segmenter.fingerprint).glob("*.parquet"):
+        if sorted(pd.read_parquet(path)["doc_id"].unique()) == middle:
+            path.unlink()  # the middle batch (reports 3 and 4) is gone
+    segmented = []
+    original = Segmenter.tokens_table
+
+    def counting(self, paragraphs):
+        segmented.append(sorted(paragraphs["doc_id"].unique()))
+        return original(self, paragraphs)
+
+    monkeypatch.setattr(Segmenter, "tokens_table", counting)
+    with ThreadPoolExecutor(2) as pool:  # the work goes to an executor, as with n_jobs > 1
+        second = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2, executor=pool)
+    assert second.equals(first)
+    assert segmented == [middle]
 
 
 def test_changed_dictionary_or_text_is_never_served_stale(documents, tmp_path) -> None:

@@ -6,7 +6,7 @@ import shutil
 
 import pandas as pd
 
-from govreports import indicators, keywords
+from govreports import indicators, keywords, workspace
 from govreports.segment import Segmenter
 from govreports.workspace import Workspace
 from tests.conftest import RAW
@@ -96,3 +96,44 @@ def test_figures_in_sentences_fails_on_a_wrong_offset(documents) -> None:
     assert indicators.figures_in_sentences(table, documents)
     shifted = table.assign(start=table["start"] + 7, end=table["end"] + 7)
     assert not indicators.figures_in_sentences(shifted, documents)
+
+
+def test_a_second_run_from_the_cache_never_reads_the_tokens(tmp_path, monkeypatch) -> None:
+    cache = tmp_path / "cache"
+    first = Workspace(RAW, cache_dir=cache)
+    tokens = first.tokens(Segmenter())
+    assert "not read yet" in repr(tokens)
+    frequencies = first.memo("tf", keywords.term_frequencies, tokens, min_chars=2)
+    assert tokens["token"].str.len().min() >= 1 and "not read yet" not in repr(tokens)
+    assert frequencies.equals(keywords.term_frequencies(tokens.frame, min_chars=2))
+    assert pd.concat(list(tokens.batches()), ignore_index=True).equals(tokens.frame)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the token table was read although the result is in the cache")
+
+    monkeypatch.setattr(workspace, "corpus_tokens", fail)
+    monkeypatch.setattr(workspace, "iter_tokens", fail)
+    second = Workspace(RAW, cache_dir=cache)
+    again = second.memo("tf", keywords.term_frequencies, second.tokens(Segmenter()), min_chars=2)
+    assert again.equals(frequencies) and (again.dtypes == frequencies.dtypes).all()
+
+
+def test_tables_are_stored_as_parquet_and_other_results_pickled(tmp_path) -> None:
+    cache = tmp_path / "cache"
+    ws = Workspace(RAW, cache_dir=cache)
+    lists = ws.memo("lists", lambda d: d[["doc_id"]].assign(chars=d["text"].map(lambda t: sorted(set(t))[:3])),
+                    ws.documents)
+    counts = ws.memo("counts", lambda d: pd.DataFrame({"doc_id": d["doc_id"], "n": d["n_chars"],
+                                                       "year": d["report_year"], "town": d["level"] == "town"}),
+                     ws.documents)
+    indexed = ws.memo("indexed", lambda d: d.set_index("doc_id")[["n_chars"]], ws.documents)
+    carried = ws.memo("with-attrs", lambda d: d[["doc_id"]], ws.documents)  # keeps documents.attrs["files"]
+    assert carried.attrs and not counts.attrs
+    stored = sorted(p.suffix for p in (cache / "memo").iterdir())
+    assert stored == [".parquet", ".pickle", ".pickle", ".pickle"]  # counts; lists, indexed, with-attrs
+    again = Workspace(RAW, cache_dir=cache)
+    assert again.memo("lists", lambda d: None, again.documents)["chars"].tolist() == lists["chars"].tolist()
+    back = again.memo("counts", lambda d: None, again.documents)
+    assert back.equals(counts) and (back.dtypes == counts.dtypes).all()
+    assert again.memo("indexed", lambda d: None, again.documents).equals(indexed)
+    assert again.memo("with-attrs", lambda d: None, again.documents).attrs["files"].equals(carried.attrs["files"])

@@ -158,9 +158,23 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterabl
 
 
 def keyness_by(tokens: pd.DataFrame, column: str, target: object, reference: object | None = None, *,
-               stopwords: Iterable[str] = (), min_freq: int = 5, min_chars: int = 2) -> pd.DataFrame:
+               stopwords: Iterable[str] = (), min_freq: int = 5, min_chars: int = 2,
+               paragraphs: pd.DataFrame | None = None, documents: pd.DataFrame | None = None) -> pd.DataFrame:
     """:func:`keyness` of the tokens whose ``column`` equals ``target`` against those equal to ``reference``
-    (or all the others when ``reference`` is None): review against plan, one town against the rest."""
+    (or all the others when ``reference`` is None): review against plan, one town against the rest.
+
+    ``column`` is a column of the token table, or of ``paragraphs`` (``section``) or ``documents`` (``place``,
+    ``report_year``) when given: it is joined on first (:func:`with_metadata`), without keeping the joined table.
+    """
+    if column not in tokens.columns:
+        if paragraphs is not None and column in paragraphs.columns:
+            keys = ["doc_id", "paragraph"]
+            tokens = tokens.merge(paragraphs[[*keys, column]], on=keys, how="left", validate="many_to_one")
+        elif documents is not None and column in documents.columns:
+            tokens = tokens.merge(documents[["doc_id", column]], on="doc_id", how="left", validate="many_to_one")
+        else:
+            raise KeyError(f"{column!r} is not a column of the tokens (pass the paragraphs or documents table "
+                           "that has it)")
     values = tokens[column]
     other = values != target if reference is None else values == reference
     return keyness(tokens[values == target], tokens[other], stopwords=stopwords, min_freq=min_freq,

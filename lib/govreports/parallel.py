@@ -36,7 +36,8 @@ def workers(n_jobs: int) -> int:
 
 
 def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size: int, n_jobs: int = 1,
-                executor: Executor | None = None, desc: str = "", progress_bar: bool | None = None) -> Iterator[R]:
+                executor: Executor | None = None, desc: str = "", progress_bar: bool | None = None,
+                in_flight: int | None = None) -> Iterator[R]:
     """Apply ``func`` to consecutive batches of ``items`` and yield its results in order.
 
     Args:
@@ -45,6 +46,8 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         batch_size: items per call of ``func``.
         n_jobs, executor: where to run (see the module docstring); ``executor`` wins over ``n_jobs``.
         desc, progress_bar: the progress bar (counts batches).
+        in_flight: batches submitted ahead of the one being yielded; default two per worker (for an executor, per
+            its ``max_workers`` when it tells, else per local core). Raise it for a cluster of many workers.
     """
     batches = [list(items[i : i + batch_size]) for i in range(0, len(items), batch_size)]
     if executor is None and workers(n_jobs) == 1:
@@ -52,7 +55,7 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         return
     own = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=multiprocessing.get_context("spawn"))
-    window = 2 * (workers(n_jobs) if own else (getattr(pool, "_max_workers", None) or os.cpu_count() or 2))
+    window = in_flight or 2 * (workers(n_jobs) if own else (getattr(pool, "_max_workers", None) or os.cpu_count() or 2))
     try:
         pending: deque = deque()
         queue = iter(batches)

@@ -50,9 +50,20 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
     items = list(rows.itertuples(index=False, name=None))
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder)
-    for result in map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
-                              desc="segmenting", progress_bar=progress_bar):
-        yield pd.read_parquet(result) if isinstance(result, str) else result
+    if folder is None:
+        yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                               desc="segmenting", progress_bar=progress_bar)
+        return
+    # Batches already in the cache are read here; only the others go to the workers (no pool for a cached corpus).
+    # Only the corpus's last batch can be short, so the missing batches, flattened, re-batch into the same batches.
+    batches = [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
+    paths = [_batch_path(folder, batch) for batch in batches]
+    cached = [path.exists() for path in paths]
+    missing = [item for batch, hit in zip(batches, cached, strict=True) if not hit for item in batch]
+    computed = map_batches(work, missing, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                           desc="segmenting", progress_bar=progress_bar) if missing else iter(())
+    for path, hit in zip(paths, cached, strict=True):
+        yield pd.read_parquet(path if hit else next(computed))
 
 
 def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None, batch_size: int = 200, n_jobs: int = 1,
@@ -70,7 +81,7 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple
                      ) -> pd.DataFrame | str:
     """Worker: the tokens of a batch of ``(doc_id, sha256, text)``. With a cache, the path of the batch's Parquet
     file (written if missing): the caller reads it, which is faster than sending the table between processes."""
-    path = Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet" if folder else None
+    path = _batch_path(folder, batch) if folder else None
     if path is not None and path.exists():
         return str(path)
     documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
@@ -83,3 +94,8 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple
         temporary.replace(path)  # atomic: a run stopped half-way never leaves a broken cache file
         return str(path)
     return table
+
+
+def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
+    """Cache file of a batch of ``(doc_id, sha256, text)``."""
+    return Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet"

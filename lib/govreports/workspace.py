@@ -5,7 +5,9 @@
 >>> counts = ws.memo("term-frequencies", keywords.term_frequencies, tokens, stopwords=stop)  # doctest: +SKIP
 
 :meth:`Workspace.memo` calls a function and keeps its result under ``cache_dir/memo`` keyed by the function's
-name, its arguments and the corpus. Arguments are described without hashing big tables when possible: a table
+name, its arguments and the corpus (tables as Parquet, other results with pickle). The token table is a
+:class:`TokenTable`, read from its cache only when something uses it: a second run whose results all come from
+the cache never reads the tokens of the corpus. Arguments are described without hashing big tables when possible: a table
 the workspace itself produced (documents, paragraphs, tokens, or any memo result) is described by how it was
 made; any other table by a hash of its content; sets by their sorted members; a segmenter by its fingerprint.
 The corpus key hashes every report's path and sha256, and :func:`govreports.cache.key_of` adds the code
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,13 +30,32 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from govreports import figures, structure
-from govreports.cache import cached_object, key_of
+from govreports.cache import cached_frame, cached_object, key_of
 from govreports.corpus import load_corpus
 from govreports.indicators import Indicator, extract_indicators, lexicon
 from govreports.segment import Segmenter
-from govreports.tokens import corpus_tokens
+from govreports.tokens import corpus_tokens, iter_tokens
 
-__all__ = ["SavedFigure", "Workspace"]
+__all__ = ["SavedFigure", "TokenTable", "Workspace"]
+
+
+def _table(value: Any) -> Any:
+    """A :class:`TokenTable` argument becomes its DataFrame when a memoised function is called."""
+    return value.frame if isinstance(value, TokenTable) else value
+
+
+def _parquet_safe(value: Any) -> bool:
+    """Whether a result reads back from Parquet exactly as it is: a DataFrame without ``attrs``, with a default
+    index, unique string column names and only number, boolean, string and date columns (else it is pickled)."""
+    if not isinstance(value, pd.DataFrame) or not isinstance(value.index, pd.RangeIndex) or value.attrs:
+        return False
+    if value.index.start != 0 or value.index.step != 1 or value.index.name is not None:
+        return False
+    names = list(value.columns)
+    if not all(isinstance(n, str) for n in names) or len(set(names)) != len(names):
+        return False
+    return all(pd.api.types.is_numeric_dtype(t) or pd.api.types.is_bool_dtype(t) or isinstance(t, pd.StringDtype)
+               or pd.api.types.is_datetime64_any_dtype(t) for t in value.dtypes)
 
 
 @dataclass(frozen=True)
@@ -53,6 +74,47 @@ def _hashes(paths: list[Path]) -> dict[str, str] | None:
     if not all(path.exists() for path in paths):
         return None
     return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+class TokenTable:
+    """The token table of a corpus for one segmenter (:func:`govreports.tokens.corpus_tokens`), read (or computed)
+    only when it is used.
+
+    Pass it to :meth:`Workspace.memo` as you would the table: the cache key describes it by how it was made, so a
+    result already in the cache is read back without reading the tokens; on a miss the function receives
+    :attr:`frame`. Index it like a DataFrame (``tokens["token"]``: reads the table once and keeps it), take
+    :attr:`frame` for the DataFrame itself, or stream it with :meth:`batches` (one batch of reports at a time).
+    """
+
+    def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None,
+                 n_jobs: int, executor: Executor | None, progress_bar: bool | None) -> None:
+        self.documents, self.segmenter = documents, segmenter
+        self._options = dict(cache_dir=cache_dir, n_jobs=n_jobs, executor=executor, progress_bar=progress_bar)
+
+    @cached_property
+    def frame(self) -> pd.DataFrame:
+        """The whole token table (:data:`govreports.tokens.TOKEN_COLUMNS`)."""
+        return corpus_tokens(self.documents, self.segmenter, **self._options)
+
+    def batches(self) -> Iterator[pd.DataFrame]:
+        """The token table one batch of reports at a time (:func:`govreports.tokens.iter_tokens`)."""
+        if "frame" in self.__dict__:
+            yield self.frame
+        else:
+            yield from iter_tokens(self.documents, self.segmenter, **self._options)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.frame[key]
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def _repr_html_(self) -> str | None:
+        return self.frame._repr_html_()
+
+    def __repr__(self) -> str:
+        state = f"{len(self.frame):,} tokens" if "frame" in self.__dict__ else "not read yet"
+        return f"TokenTable({len(self.documents):,} reports, segmenter {self.segmenter.fingerprint}, {state})"
 
 
 class Workspace:
@@ -88,10 +150,10 @@ class Workspace:
         """The sentences table (:func:`govreports.structure.sentences`), cached."""
         return self.memo("sentences", structure.sentences, self.paragraphs)
 
-    def tokens(self, segmenter: Segmenter) -> pd.DataFrame:
-        """The token table for ``segmenter`` (cached in batches, see :mod:`govreports.tokens`)."""
-        table = corpus_tokens(self.documents, segmenter, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
-                              executor=self.executor, progress_bar=self.progress_bar)
+    def tokens(self, segmenter: Segmenter) -> TokenTable:
+        """The token table for ``segmenter`` (cached in batches, see :mod:`govreports.tokens`), read when used."""
+        table = TokenTable(self.documents, segmenter, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
+                           executor=self.executor, progress_bar=self.progress_bar)
         return self._register(table, f"tokens:{self.key}:{segmenter.fingerprint}")
 
     def indicators(self, entries: Sequence[Indicator] | None = None) -> pd.DataFrame:
@@ -125,10 +187,24 @@ class Workspace:
         return path
 
     def memo(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """``func(*args, **kwargs)``, read from the cache when the same call was made on the same corpus
-        (stored with pickle under ``cache_dir/memo``)."""
+        """``func(*args, **kwargs)``, read from the cache when the same call was made on the same corpus (under
+        ``cache_dir/memo``: Parquet for a table that reads back exactly, else pickle). A :class:`TokenTable`
+        argument is passed as its DataFrame, and only read when the result is not in the cache."""
         key = self._call_key(name, func, args, kwargs)
-        result = cached_object(self.cache_dir, "memo", key, lambda: func(*args, **kwargs))
+
+        def compute() -> Any:
+            return func(*[_table(a) for a in args], **{k: _table(v) for k, v in kwargs.items()})
+
+        if self.cache_dir is None:
+            result = compute()
+        elif (Path(self.cache_dir) / "memo" / f"{key}.parquet").exists():
+            result = cached_frame(self.cache_dir, "memo", key, compute)
+        elif (Path(self.cache_dir) / "memo" / f"{key}.pickle").exists():
+            result = cached_object(self.cache_dir, "memo", key, compute)
+        else:
+            result = compute()
+            store = cached_frame if _parquet_safe(result) else cached_object
+            store(self.cache_dir, "memo", key, lambda: result)
         return self._register(result, f"memo:{key}")
 
     def figure(self, name: str, build: Callable[..., Figure], *args: Any, directory: str | Path = "figures",
