@@ -144,3 +144,24 @@ def test_docx_report_loads_with_metadata(tmp_path) -> None:
     row = load_corpus(tmp_path, progress_bar=False).iloc[0]
     assert (row["format"], row["place"], row["county"], row["signed_date"]) == ("docx", "澥浦镇", "镇海区", "2023-10-27")
     assert (row["review_period"], row["plan_period"], row["report_year"]) == ("2023", "2024", 2023)
+
+
+def test_file_hashes_are_reused_while_size_and_mtime_are_unchanged(tmp_path) -> None:
+    corpus, cache = tmp_path / "reports", tmp_path / "cache"
+    shutil.copytree(RAW, corpus)
+    first = load_corpus(corpus, cache_dir=cache)
+    record = cache / "documents" / "file-hashes.parquet"
+    hashes = pd.read_parquet(record)
+    assert len(hashes) == 5 and set(hashes["sha256"]) == set(first["sha256"])
+    target = corpus / "004_3ff0d929752a8f07.txt"
+    # A recorded hash is trusted while the file's size and mtime are unchanged: plant a marker to see it used.
+    hashes.loc[hashes["path"] == str(target.resolve()), "sha256"] = "0" * 64
+    hashes.to_parquet(record, index=False)
+    planted = load_corpus(corpus, cache_dir=cache)
+    assert planted.set_index("doc_id").loc[target.stem, "sha256"] == "0" * 64
+    target.write_text(target.read_text(encoding="utf-8") + "\n全镇经济平稳。", encoding="utf-8")
+    edited = load_corpus(corpus, cache_dir=cache)  # new size and mtime: hashed again, and the table recomputed
+    real = hashlib.sha256(target.read_bytes()).hexdigest()
+    assert edited.set_index("doc_id").loc[target.stem, "sha256"] == real
+    assert edited.set_index("doc_id").loc[target.stem, "text"].endswith("全镇经济平稳。")
+    assert pd.read_parquet(record).set_index("path").loc[str(target.resolve()), "sha256"] == real

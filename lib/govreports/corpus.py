@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -81,7 +82,7 @@ def load_corpus(
     files, skipped = _collect(paths)
     digests: list[str | None] = [None] * len(files)  # hashed here only when they key the cache
     if cache_dir is not None:
-        digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
+        digests = _digests(files, Path(cache_dir) / "documents" / "file-hashes.parquet")
         key = key_of(list(zip(map(str, files), digests, strict=True)), [(str(p), why) for p, why in skipped],
                      errors)
         table_path = Path(cache_dir) / "documents" / f"{key}.parquet"
@@ -126,6 +127,30 @@ def load_corpus(
     table.attrs["files"] = report
     _log_failures(report, errors)
     return table
+
+
+def _digests(files: list[Path], record: Path) -> list[str]:
+    """sha256 of each file, reusing the one recorded in ``record`` for a file whose size and modification time
+    (in nanoseconds) are unchanged, as git and make do; the others are read and hashed, and the record updated.
+    A file rewritten with the same size and its modification time set back by hand would keep its old hash."""
+    known: dict[tuple[str, int, int], str] = {}
+    if record.exists():
+        table = pd.read_parquet(record)
+        known = dict(zip(zip(table["path"], table["size"], table["mtime_ns"], strict=True), table["sha256"],
+                         strict=True))
+    rows = []
+    for path in files:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        rows.append((*key, known.get(key) or hashlib.sha256(path.read_bytes()).hexdigest()))
+    if any(row[:3] not in known for row in rows):
+        new = pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "sha256"])
+        merged = pd.concat([table[~table["path"].isin(new["path"])], new]) if record.exists() else new
+        record.parent.mkdir(parents=True, exist_ok=True)
+        temporary = record.with_suffix(f".{os.getpid()}.tmp")
+        merged.sort_values("path", kind="stable").to_parquet(temporary, index=False, compression="zstd")
+        temporary.replace(record)
+    return [row[3] for row in rows]
 
 
 def _load_files(items: list[tuple[str, str | None]]) -> list[tuple[dict, dict | None]]:
