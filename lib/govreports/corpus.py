@@ -141,7 +141,7 @@ def _digests(files: list[Path], record: Path) -> list[str]:
     rows = []
     for path in files:
         stat = path.stat()
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
         rows.append((*key, known.get(key) or hashlib.sha256(path.read_bytes()).hexdigest()))
     if any(row[:3] not in known for row in rows):
         new = pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "sha256"])
