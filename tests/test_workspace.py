@@ -137,3 +137,18 @@ def test_tables_are_stored_as_parquet_and_other_results_pickled(tmp_path) -> Non
     assert back.equals(counts) and (back.dtypes == counts.dtypes).all()
     assert again.memo("indexed", lambda d: None, again.documents).equals(indexed)
     assert again.memo("with-attrs", lambda d: None, again.documents).attrs["files"].equals(carried.attrs["files"])
+
+
+def test_sentences_are_read_only_when_used(tmp_path, documents) -> None:
+    from govreports import structure
+
+    cache = tmp_path / "cache"
+    first = Workspace(RAW, cache_dir=cache)
+    assert "not read yet" in repr(first.sentences)
+    assert first.memo("offsets", structure.offsets_ok, first.documents, first.sentences)
+    expected = structure.sentences(structure.paragraphs(documents))
+    assert first.sentences.frame.equals(expected) and len(first.sentences) == len(expected)
+    second = Workspace(RAW, cache_dir=cache)
+    assert second.memo("offsets", structure.offsets_ok, second.documents, second.sentences)
+    assert "not read yet" in repr(second.sentences)  # the check came from the cache
+    assert second.sentences["text"].equals(expected["text"])

@@ -242,9 +242,9 @@ def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list
         if given.is_file():
             files.append(given)
             continue
+        depth = len(given.parts)
         for path in sorted((p for p in given.rglob("*") if p.is_file()), key=_parts):
-            relative = path.relative_to(given)
-            if any(part.startswith((".", "~$")) for part in relative.parts):
+            if any(part.startswith((".", "~$")) for part in path.parts[depth:]):
                 skipped.append((path, "hidden or temporary file"))
             elif path.name.upper().startswith("README"):
                 skipped.append((path, "data card (README), not a report"))

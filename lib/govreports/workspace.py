@@ -22,7 +22,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any
 
@@ -36,12 +36,12 @@ from govreports.indicators import Indicator, extract_indicators, lexicon
 from govreports.segment import Segmenter
 from govreports.tokens import corpus_tokens, iter_tokens
 
-__all__ = ["SavedFigure", "TokenTable", "Workspace"]
+__all__ = ["LazyTable", "SavedFigure", "TokenTable", "Workspace"]
 
 
 def _table(value: Any) -> Any:
-    """A :class:`TokenTable` argument becomes its DataFrame when a memoised function is called."""
-    return value.frame if isinstance(value, TokenTable) else value
+    """A :class:`LazyTable` argument becomes its DataFrame when a memoised function is called."""
+    return value.frame if isinstance(value, LazyTable) else value
 
 
 def _parquet_safe(value: Any) -> bool:
@@ -76,32 +76,22 @@ def _hashes(paths: list[Path]) -> dict[str, str] | None:
     return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
 
 
-class TokenTable:
-    """The token table of a corpus for one segmenter (:func:`govreports.tokens.corpus_tokens`), read (or computed)
-    only when it is used.
+class LazyTable:
+    """A table of the workspace, read from its cache (or computed) only when it is used.
 
     Pass it to :meth:`Workspace.memo` as you would the table: the cache key describes it by how it was made, so a
-    result already in the cache is read back without reading the tokens; on a miss the function receives
-    :attr:`frame`. Index it like a DataFrame (``tokens["token"]``: reads the table once and keeps it), take
-    :attr:`frame` for the DataFrame itself, or stream it with :meth:`batches` (one batch of reports at a time).
+    result already in the cache is read back without reading the table; on a miss the function receives
+    :attr:`frame`. Index it like a DataFrame (``table["text"]``: reads the table once and keeps it), or take
+    :attr:`frame` for the DataFrame itself.
     """
 
-    def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None,
-                 n_jobs: int, executor: Executor | None, progress_bar: bool | None) -> None:
-        self.documents, self.segmenter = documents, segmenter
-        self._options = dict(cache_dir=cache_dir, n_jobs=n_jobs, executor=executor, progress_bar=progress_bar)
+    def __init__(self, make: Callable[[], pd.DataFrame], what: str) -> None:
+        self._make, self._what = make, what
 
     @cached_property
     def frame(self) -> pd.DataFrame:
-        """The whole token table (:data:`govreports.tokens.TOKEN_COLUMNS`)."""
-        return corpus_tokens(self.documents, self.segmenter, **self._options)
-
-    def batches(self) -> Iterator[pd.DataFrame]:
-        """The token table one batch of reports at a time (:func:`govreports.tokens.iter_tokens`)."""
-        if "frame" in self.__dict__:
-            yield self.frame
-        else:
-            yield from iter_tokens(self.documents, self.segmenter, **self._options)
+        """The table itself."""
+        return self._make()
 
     def __getitem__(self, key: Any) -> Any:
         return self.frame[key]
@@ -113,8 +103,27 @@ class TokenTable:
         return self.frame._repr_html_()
 
     def __repr__(self) -> str:
-        state = f"{len(self.frame):,} tokens" if "frame" in self.__dict__ else "not read yet"
-        return f"TokenTable({len(self.documents):,} reports, segmenter {self.segmenter.fingerprint}, {state})"
+        state = f"{len(self.frame):,} rows" if "frame" in self.__dict__ else "not read yet"
+        return f"{type(self).__name__}({self._what}, {state})"
+
+
+class TokenTable(LazyTable):
+    """The token table of a corpus for one segmenter (:func:`govreports.tokens.corpus_tokens`), read (or computed)
+    only when it is used (see :class:`LazyTable`); :meth:`batches` streams it one batch of reports at a time."""
+
+    def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None,
+                 n_jobs: int, executor: Executor | None, progress_bar: bool | None) -> None:
+        self.documents, self.segmenter = documents, segmenter
+        self._options = dict(cache_dir=cache_dir, n_jobs=n_jobs, executor=executor, progress_bar=progress_bar)
+        super().__init__(partial(corpus_tokens, documents, segmenter, **self._options),
+                         f"{len(documents):,} reports, segmenter {segmenter.fingerprint}")
+
+    def batches(self) -> Iterator[pd.DataFrame]:
+        """The token table one batch of reports at a time (:func:`govreports.tokens.iter_tokens`)."""
+        if "frame" in self.__dict__:
+            yield self.frame
+        else:
+            yield from iter_tokens(self.documents, self.segmenter, **self._options)
 
 
 class Workspace:
@@ -146,9 +155,12 @@ class Workspace:
         return self.memo("paragraphs", structure.paragraphs, self.documents)
 
     @cached_property
-    def sentences(self) -> pd.DataFrame:
-        """The sentences table (:func:`govreports.structure.sentences`), cached."""
-        return self.memo("sentences", structure.sentences, self.paragraphs)
+    def sentences(self) -> LazyTable:
+        """The sentences table (:func:`govreports.structure.sentences`), cached, and read when used
+        (``ws.sentences.frame`` is the DataFrame)."""
+        key = self._call_key("sentences", structure.sentences, (self.paragraphs,), {})
+        table = LazyTable(partial(self.memo, "sentences", structure.sentences, self.paragraphs), "sentences")
+        return self._register(table, f"memo:{key}")
 
     def tokens(self, segmenter: Segmenter) -> TokenTable:
         """The token table for ``segmenter`` (cached in batches, see :mod:`govreports.tokens`), read when used."""
