@@ -56,6 +56,9 @@ def test_many_places_are_capped_and_the_figure_says_so(documents) -> None:
     hedges = indicator_figures.hedge_classes_figure(many_table := pd.concat(
         [table.assign(place=table["place"] + f"{i:03d}") for i in range(60)], ignore_index=True), max_places=20)
     bars = [t.get_text() for t in hedges.axes[0].get_yticklabels()]
-    assert len(bars) == 21 and bars[-1].startswith("其他 ")
+    assert len(bars) == 21 and bars[0] == "其他 100 地"  # 120 places (two towns × 60 copies), pooled at the bottom
+    widths = [sum(p.get_width() for p in hedges.axes[0].patches if abs(p.get_y() + p.get_height() / 2 - i) < 0.01)
+              for i in range(1, 21)]
+    assert widths == sorted(widths)  # the named places by total, the largest on top
     pooled = many_table[many_table["kind"].str.startswith("target") & (many_table["scope"] == "jurisdiction")]
     assert sum(p.get_width() for p in hedges.axes[0].patches) == len(pooled)

@@ -120,9 +120,14 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
         targets = targets.assign(place=targets["place"].where(targets["place"].isin(keep),
                                                               f"其他 {total - max_places} 地"))
     counts = targets.groupby(["place", "hedge_class"]).size().unstack(fill_value=0)
-    counts = counts.loc[sorted(counts.index, key=lambda p: (p.startswith("其他 "), p))]
+    # Bars run from the bottom up: the pooled bar at the bottom, then the places by total, the largest on top
+    # (ties in name order from the top).
+    pooled = [p for p in counts.index if p.startswith("其他 ")]
+    named = counts.drop(index=pooled).sum(axis=1).sort_index(ascending=False).sort_values(kind="stable")
+    counts = counts.loc[pooled + named.index.tolist()]
     classes = [c for c in _HEDGE_LABELS if c in counts.columns]
-    fig, ax = plt.subplots(figsize=(6.4, 0.45 * max(len(counts), 1) + 1.4))
+    height = 0.45 * max(len(counts), 1) + 1.4
+    fig, ax = plt.subplots(figsize=(6.4, height))
     left = np.zeros(len(counts))
     for hedge_class in classes:
         ax.barh(counts.index, counts[hedge_class], left=left, label=_HEDGE_LABELS[hedge_class], height=0.6)
@@ -133,8 +138,8 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", visible=False)
     if classes:
-        ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.35), ncols=3)
-    fig.tight_layout()
+        fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncols=3, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0.45 / height if classes else 0, 1, 1))
     return fig
 
 
