@@ -76,6 +76,18 @@ def _hashes(paths: list[Path]) -> dict[str, str] | None:
     return {str(path): hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
 
 
+def _unchanged(record: Path | None, paths: list[Path]) -> bool:
+    """The files were written by the call of ``record`` and are still byte for byte what it wrote."""
+    return record is not None and record.exists() and json.loads(record.read_text(encoding="utf-8")) == _hashes(paths)
+
+
+def _remember(record: Path | None, paths: list[Path]) -> None:
+    """Record the sha256 of the files just written (nothing without a cache)."""
+    if record is not None:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(_hashes(paths)), encoding="utf-8")
+
+
 class LazyTable:
     """A table of the workspace, read from its cache (or computed) only when it is used.
 
@@ -183,25 +195,20 @@ class Workspace:
         same table was written there before and the file is unchanged (its sha256 is recorded under
         ``cache_dir/exports``)."""
         path = Path(path)
-        record = None
-        if self.cache_dir is not None:
-            key = self._call_key(f"csv:{path.resolve()}", pd.DataFrame.to_csv, (table,), {})
-            record = Path(self.cache_dir) / "exports" / f"{key}.json"
-            if record.exists() and json.loads(record.read_text(encoding="utf-8")) == _hashes([path]):
-                return path
+        record = self._record("exports", f"csv:{path.resolve()}", pd.DataFrame.to_csv, (table,), {})
+        if _unchanged(record, [path]):
+            return path
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(path.name + ".tmp")
         table.to_csv(temporary, index=False, encoding="utf-8-sig")
         temporary.replace(path)
-        if record is not None:
-            record.parent.mkdir(parents=True, exist_ok=True)
-            record.write_text(json.dumps(_hashes([path])), encoding="utf-8")
+        _remember(record, [path])
         return path
 
     def memo(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """``func(*args, **kwargs)``, read from the cache when the same call was made on the same corpus (under
-        ``cache_dir/memo``: Parquet for a table that reads back exactly, else pickle). A :class:`TokenTable`
-        argument is passed as its DataFrame, and only read when the result is not in the cache."""
+        ``cache_dir/memo``: Parquet for a table that reads back exactly, else pickle). A :class:`LazyTable` argument
+        (tokens, sentences) is passed as its DataFrame, and only read when the result is not in the cache."""
         key = self._call_key(name, func, args, kwargs)
 
         def compute() -> Any:
@@ -229,18 +236,19 @@ class Workspace:
             A :class:`SavedFigure`; in a notebook it shows the saved PNG when the figure was not drawn anew.
         """
         paths = [Path(directory) / f"{name}.{fmt}" for fmt in ("png", "pdf", "svg")]
-        record = None
-        if self.cache_dir is not None:
-            key = self._call_key(f"figure:{name}:{Path(directory).resolve()}", build, args, kwargs)
-            record = Path(self.cache_dir) / "figures" / f"{key}.json"
-            if record.exists() and json.loads(record.read_text(encoding="utf-8")) == _hashes(paths):
-                return SavedFigure(paths, fresh=False)
-        fig = build(*args, **kwargs)
-        paths = figures.save(fig, name, directory=directory)
-        if record is not None:
-            record.parent.mkdir(parents=True, exist_ok=True)
-            record.write_text(json.dumps(_hashes(paths)), encoding="utf-8")
+        record = self._record("figures", f"figure:{name}:{Path(directory).resolve()}", build, args, kwargs)
+        if _unchanged(record, paths):
+            return SavedFigure(paths, fresh=False)
+        paths = figures.save(build(*args, **kwargs), name, directory=directory)
+        _remember(record, paths)
         return SavedFigure(paths, fresh=True)
+
+    def _record(self, namespace: str, name: str, func: Callable[..., Any], args: tuple, kwargs: dict
+                ) -> Path | None:
+        """Where the sha256 of the files written by this call are recorded (``None`` without a cache)."""
+        if self.cache_dir is None:
+            return None
+        return Path(self.cache_dir) / namespace / f"{self._call_key(name, func, args, kwargs)}.json"
 
     def _call_key(self, name: str, func: Callable[..., Any], args: tuple, kwargs: dict) -> str:
         parts = [self.key, name, f"{func.__module__}.{func.__qualname__}"]
