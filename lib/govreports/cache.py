@@ -10,6 +10,7 @@ recomputed. Files are written to a temporary name and renamed, so an interrupted
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -19,7 +20,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-__all__ = ["cached_frame", "cached_object", "code_fingerprint", "key_of"]
+__all__ = ["cached_frame", "cached_object", "code_fingerprint", "key_of", "write_parquet"]
 
 T = TypeVar("T")
 _LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "jionlp", "pyarrow")
@@ -61,11 +62,17 @@ def cached_frame(cache_dir: str | Path | None, namespace: str, key: str, compute
     if path.exists():
         return pd.read_parquet(path)
     table = compute()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    table.to_parquet(temporary, index=False, compression="zstd")  # smaller and faster to read back than snappy
-    temporary.replace(path)
+    write_parquet(table, path)
     return table
+
+
+def write_parquet(table: pd.DataFrame, path: Path) -> None:
+    """Write ``table`` to ``path`` (zstd: smaller and faster to read back than snappy) under a temporary name of
+    this process and rename it, so neither an interrupted run nor two processes writing at once leave a broken file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f".{os.getpid()}-{id(table)}.tmp")
+    table.to_parquet(temporary, index=False, compression="zstd")
+    temporary.replace(path)
 
 
 def cached_object(cache_dir: str | Path | None, namespace: str, key: str, compute: Callable[[], T]) -> T:

@@ -17,7 +17,7 @@ from typing import Literal
 
 import pandas as pd
 
-from govreports.cache import cached_frame, key_of
+from govreports.cache import cached_frame, key_of, write_parquet
 from govreports.clean import clean_text
 from govreports.metadata import infer_metadata
 from govreports.parallel import map_batches
@@ -123,7 +123,7 @@ def load_corpus(
     report = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     if cache_dir is not None:
         cached_frame(cache_dir, "documents", key, lambda: table)
-        report.to_parquet(account_path, index=False, compression="zstd")
+        write_parquet(report, account_path)
     table.attrs["files"] = report
     _log_failures(report, errors)
     return table
@@ -133,23 +133,19 @@ def _digests(files: list[Path], record: Path) -> list[str]:
     """sha256 of each file, reusing the one recorded in ``record`` for a file whose size and modification time
     (in nanoseconds) are unchanged, as git and make do; the others are read and hashed, and the record updated.
     A file rewritten with the same size and its modification time set back by hand would keep its old hash."""
-    known: dict[tuple[str, int, int], str] = {}
-    if record.exists():
-        table = pd.read_parquet(record)
-        known = dict(zip(zip(table["path"], table["size"], table["mtime_ns"], strict=True), table["sha256"],
-                         strict=True))
+    columns = ["path", "size", "mtime_ns", "sha256"]
+    previous = pd.read_parquet(record) if record.exists() else pd.DataFrame(columns=columns)
+    known = dict(zip(zip(previous["path"], previous["size"], previous["mtime_ns"], strict=True), previous["sha256"],
+                     strict=True))
     rows = []
     for path in files:
         stat = path.stat()
         key = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
         rows.append((*key, known.get(key) or hashlib.sha256(path.read_bytes()).hexdigest()))
     if any(row[:3] not in known for row in rows):
-        new = pd.DataFrame(rows, columns=["path", "size", "mtime_ns", "sha256"])
-        merged = pd.concat([table[~table["path"].isin(new["path"])], new]) if record.exists() else new
-        record.parent.mkdir(parents=True, exist_ok=True)
-        temporary = record.with_suffix(f".{os.getpid()}.tmp")
-        merged.sort_values("path", kind="stable").to_parquet(temporary, index=False, compression="zstd")
-        temporary.replace(record)
+        new = pd.DataFrame(rows, columns=columns)
+        merged = pd.concat([previous[~previous["path"].isin(new["path"])], new]) if len(previous) else new
+        write_parquet(merged.sort_values("path", kind="stable"), record)
     return [row[3] for row in rows]
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from govreports.cache import key_of
+from govreports.cache import key_of, write_parquet
 from govreports.parallel import map_batches
 from govreports.segment import Segmenter
 from govreports.structure import paragraphs as paragraphs_of
@@ -88,10 +88,7 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple
     table = segmenter.tokens_table(paragraphs_of(documents))
     table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{id(table)}.tmp")
-        table.to_parquet(temporary, index=False, compression="zstd")  # zstd: smaller, and faster to read back
-        temporary.replace(path)  # atomic: a run stopped half-way never leaves a broken cache file
+        write_parquet(table, path)  # atomic: a run stopped half-way never leaves a broken cache file
         return str(path)
     return table
 
