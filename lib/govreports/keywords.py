@@ -47,12 +47,16 @@ def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int
     return tokens[keep]
 
 
-def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame, paragraphs: pd.DataFrame | None = None,
-                  columns: Iterable[str] = ("place", "report_year", "level")) -> pd.DataFrame:
-    """Add document columns (place, year ...) and, given the paragraphs table, ``section`` to a token table."""
-    table = tokens.merge(documents[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
+def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame | None = None,
+                  paragraphs: pd.DataFrame | None = None, columns: Iterable[str] = ("place", "report_year", "level"),
+                  paragraph_columns: Iterable[str] = ("section",)) -> pd.DataFrame:
+    """Add ``columns`` of the documents table (place, year ...) and, given the paragraphs table, its
+    ``paragraph_columns`` (``section``) to a token table."""
+    table = tokens
+    if documents is not None:
+        table = table.merge(documents[["doc_id", *columns]], on="doc_id", how="left", validate="many_to_one")
     if paragraphs is not None:
-        table = table.merge(paragraphs[["doc_id", "paragraph", "section"]], on=["doc_id", "paragraph"],
+        table = table.merge(paragraphs[["doc_id", "paragraph", *paragraph_columns]], on=["doc_id", "paragraph"],
                             how="left", validate="many_to_one")
     return table
 
@@ -168,10 +172,9 @@ def keyness_by(tokens: pd.DataFrame, column: str, target: object, reference: obj
     """
     if column not in tokens.columns:
         if paragraphs is not None and column in paragraphs.columns:
-            keys = ["doc_id", "paragraph"]
-            tokens = tokens.merge(paragraphs[[*keys, column]], on=keys, how="left", validate="many_to_one")
+            tokens = with_metadata(tokens, paragraphs=paragraphs, paragraph_columns=[column])
         elif documents is not None and column in documents.columns:
-            tokens = tokens.merge(documents[["doc_id", column]], on="doc_id", how="left", validate="many_to_one")
+            tokens = with_metadata(tokens, documents, columns=[column])
         else:
             raise KeyError(f"{column!r} is not a column of the tokens (pass the paragraphs or documents table "
                            "that has it)")
