@@ -115,14 +115,14 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     targets = table[table["kind"].str.startswith("target") & (table["scope"] == "jurisdiction")]
     targets = targets.assign(place=targets["place"].fillna(targets["doc_id"]))
     total = targets["place"].nunique()
+    pooled = []
     if total > max_places:
+        pooled = [f"其他 {total - max_places} 地"]
         keep = _busiest(targets, max_places)
-        targets = targets.assign(place=targets["place"].where(targets["place"].isin(keep),
-                                                              f"其他 {total - max_places} 地"))
+        targets = targets.assign(place=targets["place"].where(targets["place"].isin(keep), pooled[0]))
     counts = targets.groupby(["place", "hedge_class"]).size().unstack(fill_value=0)
     # Bars run from the bottom up: the pooled bar at the bottom, then the places by total, the largest on top
     # (ties in name order from the top).
-    pooled = [p for p in counts.index if p.startswith("其他 ")]
     named = counts.drop(index=pooled).sum(axis=1).sort_index(ascending=False).sort_values(kind="stable")
     counts = counts.loc[pooled + named.index.tolist()]
     classes = [c for c in _HEDGE_LABELS if c in counts.columns]
