@@ -18,7 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from govreports import load_corpus, structure
+from govreports import load_corpus
+from govreports.corpus import structure
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,6 +1,6 @@
 """Benchmark: precision and recall of indicator extraction on the gold table of the sample reports.
 
-Matching as in :mod:`govreports.evaluation`: same doc, indicator, kind, period, value (4 significant digits), basis
+Matching as in :mod:`govreports.indicators.evaluation`: same doc, indicator, kind, period, value (4 significant digits), basis
 and hedge. Precision counts the extracted jurisdiction-scope rows: each must match a gold row (the gold lists every
 such statement of the samples; firm-level rows are not in it).
 
@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 from govreports import load_corpus
-from govreports.evaluation import evaluate
-from govreports.indicators import extract_indicators
+from govreports.indicators.evaluation import evaluate
+from govreports.indicators.extraction import extract_indicators
 
 ROOT = Path(__file__).resolve().parents[1]
 

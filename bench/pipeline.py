@@ -32,11 +32,15 @@ from pathlib import Path
 
 import numpy as np
 
-from govreports import attention, keywords, load_corpus, structure, topics
-from govreports.indicators import extract_indicators
-from govreports.places import place_names
-from govreports.segment import Segmenter, stopwords
-from govreports.tokens import iter_tokens
+from govreports import load_corpus
+from govreports.corpus import structure
+from govreports.corpus.places import place_names
+from govreports.indicators.extraction import extract_indicators
+from govreports.keywords import attention
+from govreports.keywords import frequencies as keywords
+from govreports.text.segment import Segmenter, stopwords
+from govreports.text.tokens import iter_tokens
+from govreports.topics import models as topics
 
 
 def _rss_kib(pid: int) -> int:

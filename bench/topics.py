@@ -20,11 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
-from govreports import load_corpus, structure, topics
-from govreports.coherence import topic_coherence
-from govreports.places import place_names
-from govreports.segment import Segmenter, stopwords
-from govreports.tokens import corpus_tokens
+from govreports import load_corpus
+from govreports.corpus import structure
+from govreports.corpus.places import place_names
+from govreports.text.segment import Segmenter, stopwords
+from govreports.text.tokens import corpus_tokens
+from govreports.topics import models as topics
+from govreports.topics.coherence import topic_coherence
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -32,7 +32,7 @@ def cjk_style():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from govreports import figures
+    from govreports.viz import style as figures
 
     with matplotlib.rc_context():
         figures.use_style()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from govreports import attention
-from govreports.segment import Segmenter
+from govreports.keywords import attention
+from govreports.text.segment import Segmenter
 
 TEXT = "持续改善生态环境质量,坚持生态优先、绿色发展。"
 
@@ -63,7 +63,7 @@ def test_own_dictionary_file(tmp_path) -> None:
 
 def test_audit_sample_is_seeded(documents, environment) -> None:
     segmenter = Segmenter(extra_words=attention.dictionary_words([environment]))
-    from govreports.tokens import corpus_tokens
+    from govreports.text.tokens import corpus_tokens
 
     tokens = corpus_tokens(documents, segmenter)
     one = attention.attention_sample(tokens, documents, environment, n=5, seed=1)

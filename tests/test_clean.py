@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from govreports.clean import clean_text, normalise_chars
+from govreports.corpus.clean import clean_text, normalise_chars
 from tests.conftest import RAW
 
 HEADER_BULLETS = """索引号: /2021-74050 公开方式: 主动公开

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from govreports.coherence import frex, npmi_matrix, stability, topic_coherence
+from govreports.topics.coherence import frex, npmi_matrix, stability, topic_coherence
 
 # Four paragraphs over the terms a, b, c: {a, b}, {a, b}, {a, c}, {c} (counts above 1 count once).
 COUNTS = sparse.csr_matrix(np.array([[1, 2, 0], [3, 1, 0], [1, 0, 1], [0, 0, 2]]))

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from govreports import LoadError, load_corpus
-from govreports.corpus import DOCUMENT_COLUMNS, files_report
+from govreports.corpus.load import DOCUMENT_COLUMNS, files_report
 from tests.conftest import FIXTURES, RAW
 
 GOLD = pd.read_csv(FIXTURES / "seed_documents.csv", dtype=str, keep_default_na=False).set_index("doc")

@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pytest
 
-from govreports import figures
+from govreports.viz import style as figures
 from tests.conftest import RAW
 
 

@@ -9,9 +9,9 @@ matplotlib.use("Agg")
 import pandas as pd
 import pytest
 
-from govreports import indicator_figures
-from govreports.indicators import extract_indicators
-from govreports.trends import indicator_panel
+from govreports.indicators.extraction import extract_indicators
+from govreports.indicators.panel import indicator_panel
+from govreports.viz import indicators as indicator_figures
 
 
 @pytest.fixture(autouse=True)

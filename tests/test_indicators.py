@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from govreports.evaluation import evaluate, statement_key
-from govreports.indicators import extract_indicators, find_mentions, lexicon, sentence_statements
+from govreports.indicators.evaluation import evaluate, statement_key
+from govreports.indicators.extraction import extract_indicators, find_mentions, lexicon, sentence_statements
 from tests.conftest import FIXTURES
 
 GOLD = pd.read_csv(FIXTURES / "seed_indicators.csv", dtype={"period": str, "basis": str, "hedge": str},

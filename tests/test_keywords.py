@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from scipy.stats import chi2_contingency
 
-from govreports import keywords
-from govreports.segment import Segmenter
+from govreports.keywords import frequencies as keywords
+from govreports.text.segment import Segmenter
 
 
 def _tokens(doc_id: str, words: list[str]) -> pd.DataFrame:

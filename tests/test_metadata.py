@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.metadata import find_title, infer_metadata, parse_date, period_of
+from govreports.corpus.metadata import find_title, infer_metadata, parse_date, period_of
 
 
 @pytest.mark.parametrize(

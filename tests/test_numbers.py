@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.numbers import chinese_to_number, find_quantities, parse_quantity
+from govreports.indicators.quantities import chinese_to_number, find_quantities, parse_quantity
 
 
 @pytest.mark.parametrize(

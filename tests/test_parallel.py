@@ -7,11 +7,11 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 import pytest
 
 from govreports import load_corpus
-from govreports.corpus import files_report
-from govreports.indicators import extract_indicators
-from govreports.parallel import map_batches, workers
-from govreports.segment import Segmenter
-from govreports.tokens import corpus_tokens
+from govreports.corpus.load import files_report
+from govreports.indicators.extraction import extract_indicators
+from govreports.runtime.parallel import map_batches, workers
+from govreports.text.segment import Segmenter
+from govreports.text.tokens import corpus_tokens
 from tests.conftest import RAW
 
 

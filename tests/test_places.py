@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.places import gazetteer, level_from_text, resolve_place
+from govreports.corpus.places import gazetteer, level_from_text, resolve_place
 
 
 def test_gazetteer_knows_same_named_towns() -> None:

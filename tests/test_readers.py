@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from govreports.readers import ReadError, decode_bytes, read_file
+from govreports.corpus.readers import ReadError, decode_bytes, read_file
 
 SENTENCE = "全镇生产总值预计增长8.5%左右；财政总收入增长10%左右。"
 
@@ -61,7 +61,7 @@ def _pdf(path, text: str | None) -> None:
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from govreports import figures
+    from govreports.viz import style as figures
 
     figures.use_style()
     fig = plt.figure(figsize=(6, 2))

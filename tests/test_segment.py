@@ -5,7 +5,7 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from govreports.segment import Segmenter, read_word_list, stopwords
+from govreports.text.segment import Segmenter, read_word_list, stopwords
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_fingerprint_changes_with_the_dictionary() -> None:
 
 
 def test_policy_dictionary_has_at_least_300_terms() -> None:
-    from govreports.segment import _resource
+    from govreports.text.segment import _resource
 
     assert len(read_word_list(_resource("policy_terms.txt"))) >= 300
 

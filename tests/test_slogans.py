@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from govreports.slogans import formulations, slogans
+from govreports.keywords.formulations import formulations, slogans
 
 DOCS = pd.DataFrame({
     "doc_id": ["a", "b"],

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.structure import heading_level, paragraphs, section_of_heading, sentences, split_paragraphs
+from govreports.corpus.structure import (
+    heading_level,
+    paragraphs,
+    section_of_heading,
+    sentences,
+    split_paragraphs,
+)
 
 ONE_LINE = (
     "2020年及“十三五”工作简要回顾 2020年,是极不平凡的一年。一年来,全镇上下开创了发展新局面。 "

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pandas as pd
 import pytest
 
-from govreports.segment import Segmenter
-from govreports.tokens import corpus_tokens
+from govreports.text.segment import Segmenter
+from govreports.text.tokens import corpus_tokens
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,11 @@ import pandas as pd
 import pytest
 from scipy import io as scipy_io
 
-from govreports import structure, topics
-from govreports.places import place_names
-from govreports.segment import Segmenter, stopwords
-from govreports.tokens import corpus_tokens
+from govreports.corpus import structure
+from govreports.corpus.places import place_names
+from govreports.text.segment import Segmenter, stopwords
+from govreports.text.tokens import corpus_tokens
+from govreports.topics import models as topics
 
 
 @pytest.fixture(scope="module")

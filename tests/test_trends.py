@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from govreports.indicators import extract_indicators
-from govreports.trends import consistency, indicator_panel
+from govreports.indicators.extraction import extract_indicators
+from govreports.indicators.panel import consistency, indicator_panel
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-from govreports import figures, wordclouds
+from govreports.viz import style as figures
+from govreports.viz import wordclouds
 
 FREQUENCIES = {"建设": 60, "发展": 55, "企业": 50, "项目": 40, "海绵小镇": 35, "乡村振兴": 30, "5G": 20,
                "营商环境": 20, "共同富裕": 18, "园区": 12, "文化": 10, "生态": 9}

@@ -6,8 +6,10 @@ import shutil
 
 import pandas as pd
 
-from govreports import indicators, keywords, workspace
-from govreports.segment import Segmenter
+from govreports import workspace
+from govreports.indicators import extraction as indicators
+from govreports.keywords import frequencies as keywords
+from govreports.text.segment import Segmenter
 from govreports.workspace import Workspace
 from tests.conftest import RAW
 
@@ -54,7 +56,7 @@ def test_without_cache_dir_nothing_is_written(tmp_path) -> None:
 
 
 def test_figures_are_kept_while_their_files_are_unchanged(tmp_path, cjk_style) -> None:
-    from govreports import overview
+    from govreports.viz import overview
 
     cache, out = tmp_path / "cache", tmp_path / "figures"
     first = Workspace(RAW, cache_dir=cache)
@@ -140,7 +142,7 @@ def test_tables_are_stored_as_parquet_and_other_results_pickled(tmp_path) -> Non
 
 
 def test_sentences_are_read_only_when_used(tmp_path, documents) -> None:
-    from govreports import structure
+    from govreports.corpus import structure
 
     cache = tmp_path / "cache"
     first = Workspace(RAW, cache_dir=cache)

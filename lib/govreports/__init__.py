@@ -6,7 +6,7 @@ The public entry point for most work is :func:`govreports.load_corpus`.
 
 from __future__ import annotations
 
-from govreports.corpus import LoadError, load_corpus
+from govreports.corpus.load import LoadError, load_corpus
 
 __all__ = ["LoadError", "__version__", "load_corpus"]
 __version__ = "0.1.0"

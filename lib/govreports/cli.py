@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load(args: argparse.Namespace):
     """Load the corpus for a subcommand, or return the exit code (after a message) when it cannot go on."""
-    from govreports.corpus import load_corpus
+    from govreports.corpus.load import load_corpus
 
     if args.output.exists() and not args.force:
         print(f"govreports: {args.output} exists; pass --force to replace it", file=sys.stderr)
@@ -83,10 +83,10 @@ def _load(args: argparse.Namespace):
 
 
 def _keywords(args: argparse.Namespace) -> int:
-    from govreports import keywords
-    from govreports.places import place_names
-    from govreports.segment import Segmenter, stopwords
-    from govreports.tokens import iter_tokens
+    from govreports.corpus.places import place_names
+    from govreports.keywords import frequencies as keywords
+    from govreports.text.segment import Segmenter, stopwords
+    from govreports.text.tokens import iter_tokens
 
     documents = _load(args)
     if isinstance(documents, int):
@@ -102,7 +102,7 @@ def _keywords(args: argparse.Namespace) -> int:
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    from govreports.indicators import extract_indicators, lexicon
+    from govreports.indicators.extraction import extract_indicators, lexicon
 
     documents = _load(args)
     if isinstance(documents, int):

@@ -10,7 +10,7 @@ name, its arguments and the corpus (tables as Parquet, other results with pickle
 the cache never reads the tokens of the corpus. Arguments are described without hashing big tables when possible: a table
 the workspace itself produced (documents, paragraphs, tokens, or any memo result) is described by how it was
 made; any other table by a hash of its content; sets by their sorted members; a segmenter by its fingerprint.
-The corpus key hashes every report's path and sha256, and :func:`govreports.cache.key_of` adds the code
+The corpus key hashes every report's path and sha256, and :func:`govreports.runtime.cache.key_of` adds the code
 fingerprint, so an edited report, setting, dictionary or code version recomputes instead of reading stale
 results. With ``cache_dir=None`` nothing is stored and :meth:`memo` simply calls the function.
 """
@@ -29,12 +29,13 @@ from typing import Any
 import pandas as pd
 from matplotlib.figure import Figure
 
-from govreports import figures, structure
-from govreports.cache import cached_frame, cached_object, key_of
-from govreports.corpus import load_corpus
-from govreports.indicators import Indicator, extract_indicators, lexicon
-from govreports.segment import Segmenter
-from govreports.tokens import corpus_tokens, iter_tokens
+from govreports.corpus import structure
+from govreports.corpus.load import load_corpus
+from govreports.indicators.extraction import Indicator, extract_indicators, lexicon
+from govreports.runtime.cache import cached_frame, cached_object, key_of
+from govreports.text.segment import Segmenter
+from govreports.text.tokens import corpus_tokens, iter_tokens
+from govreports.viz import style as figures
 
 __all__ = ["LazyTable", "SavedFigure", "TokenTable", "Workspace"]
 
@@ -120,7 +121,7 @@ class LazyTable:
 
 
 class TokenTable(LazyTable):
-    """The token table of a corpus for one segmenter (:func:`govreports.tokens.corpus_tokens`), read (or computed)
+    """The token table of a corpus for one segmenter (:func:`govreports.text.tokens.corpus_tokens`), read (or computed)
     only when it is used (see :class:`LazyTable`); :meth:`batches` streams it one batch of reports at a time."""
 
     def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None,
@@ -131,7 +132,7 @@ class TokenTable(LazyTable):
                          f"{len(documents):,} reports, segmenter {segmenter.fingerprint}")
 
     def batches(self) -> Iterator[pd.DataFrame]:
-        """The token table one batch of reports at a time (:func:`govreports.tokens.iter_tokens`)."""
+        """The token table one batch of reports at a time (:func:`govreports.text.tokens.iter_tokens`)."""
         if "frame" in self.__dict__:
             yield self.frame
         else:
@@ -144,7 +145,7 @@ class Workspace:
     Args:
         corpus: a folder, a file, or a list of either (as :func:`govreports.load_corpus`).
         cache_dir: where caches go (``data/interim`` in this project); ``None``: no caching.
-        n_jobs, executor: worker processes for loading and segmentation (see :mod:`govreports.parallel`).
+        n_jobs, executor: worker processes for loading and segmentation (see :mod:`govreports.runtime.parallel`).
         progress_bar: force progress bars on or off.
     """
 
@@ -163,25 +164,25 @@ class Workspace:
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
-        """The paragraphs table (:func:`govreports.structure.paragraphs`), cached."""
+        """The paragraphs table (:func:`govreports.corpus.structure.paragraphs`), cached."""
         return self.memo("paragraphs", structure.paragraphs, self.documents)
 
     @cached_property
     def sentences(self) -> LazyTable:
-        """The sentences table (:func:`govreports.structure.sentences`), cached, and read when used
+        """The sentences table (:func:`govreports.corpus.structure.sentences`), cached, and read when used
         (``ws.sentences.frame`` is the DataFrame)."""
         key = self._call_key("sentences", structure.sentences, (self.paragraphs,), {})
         table = LazyTable(partial(self.memo, "sentences", structure.sentences, self.paragraphs), "sentences")
         return self._register(table, f"memo:{key}")
 
     def tokens(self, segmenter: Segmenter) -> TokenTable:
-        """The token table for ``segmenter`` (cached in batches, see :mod:`govreports.tokens`), read when used."""
+        """The token table for ``segmenter`` (cached in batches, see :mod:`govreports.text.tokens`), read when used."""
         table = TokenTable(self.documents, segmenter, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
                            executor=self.executor, progress_bar=self.progress_bar)
         return self._register(table, f"tokens:{self.key}:{segmenter.fingerprint}")
 
     def indicators(self, entries: Sequence[Indicator] | None = None) -> pd.DataFrame:
-        """The indicator statements (:func:`govreports.indicators.extract_indicators`, cached per batch of
+        """The indicator statements (:func:`govreports.indicators.extraction.extract_indicators`, cached per batch of
         reports) with each report's ``place`` added after ``doc_id``."""
         entries = tuple(entries or lexicon())
         table = extract_indicators(self.documents, entries=entries, cache_dir=self.cache_dir, n_jobs=self.n_jobs,
@@ -229,7 +230,7 @@ class Workspace:
     def figure(self, name: str, build: Callable[..., Figure], *args: Any, directory: str | Path = "figures",
                **kwargs: Any) -> SavedFigure:
         """Build a figure with ``build(*args, **kwargs)`` and save it as ``directory/name.{png,pdf,svg}``
-        (:func:`govreports.figures.save`) — unless the same call on the same corpus saved it before and the three
+        (:func:`govreports.viz.style.save`) — unless the same call on the same corpus saved it before and the three
         files are still there, byte for byte (their sha256 are recorded under ``cache_dir/figures``).
 
         Returns:

@@ -17,13 +17,13 @@ from typing import Literal
 
 import pandas as pd
 
-from govreports.cache import cached_frame, key_of, write_parquet
-from govreports.clean import clean_text
-from govreports.metadata import infer_metadata
-from govreports.parallel import map_batches
-from govreports.places import level_from_text, resolve_place
-from govreports.readers import SUFFIXES, ReadError, read_file
-from govreports.structure import split_paragraphs, top_headings
+from govreports.corpus.clean import clean_text
+from govreports.corpus.metadata import infer_metadata
+from govreports.corpus.places import level_from_text, resolve_place
+from govreports.corpus.readers import SUFFIXES, ReadError, read_file
+from govreports.corpus.structure import split_paragraphs, top_headings
+from govreports.runtime.cache import cached_frame, key_of, write_parquet
+from govreports.runtime.parallel import map_batches
 
 __all__ = ["DOCUMENT_COLUMNS", "LoadError", "files_report", "load_corpus", "load_document"]
 
@@ -60,7 +60,7 @@ def load_corpus(
             logger and goes on; ``"ignore"`` goes on silently; ``"raise"`` raises :class:`LoadError` at
             the first failure.
         progress_bar: force the progress bar on or off (default: on in a terminal or notebook).
-        n_jobs, executor: read the files in worker processes (see :mod:`govreports.parallel`).
+        n_jobs, executor: read the files in worker processes (see :mod:`govreports.runtime.parallel`).
         cache_dir: keep the table under ``cache_dir/documents`` keyed by the files' paths and hashes and the
             code, and read it back next time (``data/interim`` in this project); ``None``: no cache.
 
@@ -190,7 +190,7 @@ def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | 
     """Read, clean and describe one report; a row of the documents table as a dict.
 
     Raises:
-        ReadError: the file cannot be read (see :func:`govreports.readers.read_file`) or holds no text
+        ReadError: the file cannot be read (see :func:`govreports.corpus.readers.read_file`) or holds no text
             once web-page chrome is removed.
     """
     path = Path(path)

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from govreports.charts import heatmap
-from govreports.overview import SECTION_LABELS
-from govreports.topics import TopicModel, topic_words
+from govreports.corpus.structure import SECTION_LABELS
+from govreports.topics.models import TopicModel, topic_words
+from govreports.viz.heatmap import heatmap
 
 __all__ = ["coherence_figure", "prevalence_heatmap", "section_share_figure", "top_words_figure"]
 
@@ -18,7 +18,7 @@ def coherence_figure(table: pd.DataFrame) -> Figure:
     """Mean NPMI against K, one line per model kind, the chosen K of each kind circled.
 
     Args:
-        table: one or more :func:`govreports.topics.choose_k` tables concatenated.
+        table: one or more :func:`govreports.topics.models.choose_k` tables concatenated.
     """
     fig, ax = plt.subplots(figsize=(6.4, 3.6))
     for kind, group in table.groupby("kind", sort=True):
@@ -59,7 +59,7 @@ def prevalence_heatmap(table: pd.DataFrame, *, row: str, labels: pd.Series, max_
     """Heatmap of topic shares (%) with ``row`` values as rows and topics (numbered and labelled) as columns.
 
     Args:
-        table: :func:`govreports.topics.prevalence` output for ``by=row``.
+        table: :func:`govreports.topics.models.prevalence` output for ``by=row``.
         labels: topic -> label.
         max_rows: at most this many rows, the first in sorted order.
     """
@@ -72,7 +72,7 @@ def section_share_figure(table: pd.DataFrame, labels: pd.Series) -> Figure:
     """Grouped bars: each topic's share (%) in the review, targets and plan sections.
 
     Args:
-        table: :func:`govreports.topics.prevalence` output for ``by="section"``.
+        table: :func:`govreports.topics.models.prevalence` output for ``by="section"``.
         labels: topic -> label.
     """
     sections = [s for s in SECTION_LABELS if s in set(table["section"]) and s != "other"]

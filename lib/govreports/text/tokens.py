@@ -2,7 +2,7 @@
 
 Reports are taken in ``doc_id`` order in batches of ``batch_size``. Each batch's tokens are stored in
 ``<cache_dir>/tokens/<segmenter fingerprint>/<key>.parquet``, where the key hashes the batch's reports (file
-sha256, clean text) and the code (:func:`govreports.cache.key_of`); the segmenter fingerprint hashes the
+sha256, clean text) and the code (:func:`govreports.runtime.cache.key_of`); the segmenter fingerprint hashes the
 dictionaries, HMM, backend and library versions. A changed dictionary or a changed report is therefore never
 served stale, and an unchanged corpus is read back instead of segmented again.
 
@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from govreports.cache import key_of, write_parquet
-from govreports.parallel import map_batches
-from govreports.segment import Segmenter
-from govreports.structure import paragraphs as paragraphs_of
+from govreports.corpus.structure import paragraphs as paragraphs_of
+from govreports.runtime.cache import key_of, write_parquet
+from govreports.runtime.parallel import map_batches
+from govreports.text.segment import Segmenter
 
 __all__ = ["TOKEN_COLUMNS", "corpus_tokens", "iter_tokens"]
 
@@ -36,10 +36,10 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
 
     Args:
         documents: the documents table (:func:`govreports.load_corpus`).
-        segmenter: the :class:`~govreports.segment.Segmenter`.
+        segmenter: the :class:`~govreports.text.segment.Segmenter`.
         cache_dir: folder for the cache (``data/interim`` here); ``None`` disables caching.
         batch_size: reports per batch (and per cache file).
-        n_jobs, executor: segment in worker processes (see :mod:`govreports.parallel`).
+        n_jobs, executor: segment in worker processes (see :mod:`govreports.runtime.parallel`).
         progress_bar: force the progress bar on or off.
 
     Yields:

@@ -71,7 +71,7 @@ SECTION_WORDS: dict[str, str] = {
 # Organisation names that end a signature block.
 SIGNATURE_ORG = re.compile(r"(?:人民政府|人民代表大会|委员会|党委|办公室|街道办事处|管理委员会)$")
 
-# --- indicator statements (see govreports.indicators) ---
+# --- indicator statements (see govreports.indicators.extraction) ---
 
 # Words that may stand between an indicator's name (or its previous figure) and a figure of the same
 # indicator: verbs of change, comparison bases, hedges, time words. Anything else in between (another noun,

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govreports._resources import (
+from govreports.rules.patterns import (
     CN_DIGITS,
     DOC_TYPES,
     FIVE_YEAR_PLAN,
@@ -54,7 +54,7 @@ def infer_metadata(
 
     Args:
         text: the clean text.
-        fields: page-header fields from :func:`govreports.clean.clean_text`.
+        fields: page-header fields from :func:`govreports.corpus.clean.clean_text`.
         headings: ``(section, heading text)`` of the report's top-level headings, in order.
 
     Returns:

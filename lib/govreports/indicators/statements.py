@@ -4,7 +4,7 @@ How a sentence is read (decisions, each tested in ``tests/test_indicators.py``):
 
 1. *Mentions.* Indicator names of the lexicon (``resources/indicators.csv``; editable) are found leftmost-longest,
    so 规模以上工业增加值 is one name (its 以上 is not a hedge) and 地方财政收入 is not 财政收入.
-2. *Figures.* Quantities come from :mod:`govreports.numbers`. A figure belongs to the nearest name before it when
+2. *Figures.* Quantities come from :mod:`govreports.indicators.quantities`. A figure belongs to the nearest name before it when
    only predicate words stand between them (增长, 同比, 比上年, 从, 上升至, 年均, 预计, 左右, a year ...) or,
    for a second figure of the same name, between it and the previous figure (…54165元、同比增长8.5%). Anything
    else in between (引进各类人才10名) leaves the figure unattached.
@@ -44,9 +44,9 @@ from itertools import pairwise
 
 import pandas as pd
 
-from govreports import _resources as R
-from govreports.lexicon import Indicator, Mention, find_mentions
-from govreports.numbers import Quantity, find_quantities
+from govreports.indicators.lexicon import Indicator, Mention, find_mentions
+from govreports.indicators.quantities import Quantity, find_quantities
+from govreports.rules import patterns as R
 
 __all__ = ["sentence_statements"]
 

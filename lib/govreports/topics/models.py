@@ -30,8 +30,8 @@ import pandas as pd
 from scipy import io as scipy_io
 from scipy import sparse
 
-from govreports.coherence import frex, stability, topic_coherence
-from govreports.keywords import batches, terms
+from govreports.keywords.frequencies import batches, terms
+from govreports.topics.coherence import frex, stability, topic_coherence
 
 __all__ = [
     "DocumentTermMatrix",
@@ -83,7 +83,7 @@ def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], document
     """Build the unit × term count matrix (see the module docstring for the rules).
 
     Args:
-        tokens: a token table, or batches of one in ``doc_id`` order (:func:`govreports.tokens.iter_tokens`):
+        tokens: a token table, or batches of one in ``doc_id`` order (:func:`govreports.text.tokens.iter_tokens`):
             batches are counted one at a time, so the corpus's tokens are never all in memory.
 
     Raises:
@@ -193,7 +193,7 @@ def choose_k(dtm: DocumentTermMatrix, ks: Sequence[int], *, kind: Kind = "nmf", 
 def seed_stability(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seeds: Sequence[int] = range(5)
                    ) -> tuple[float, np.ndarray]:
     """Refit with each seed and return the mean best-match top-10 overlap and its value per topic of the
-    first seed's fit (see :func:`govreports.coherence.stability`)."""
+    first seed's fit (see :func:`govreports.topics.coherence.stability`)."""
     runs = [fit(dtm, k, kind=kind, seed=seed).top_words for seed in seeds]
     return stability(runs)
 

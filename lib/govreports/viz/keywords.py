@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from govreports.charts import heatmap
+from govreports.viz.heatmap import heatmap
 
 __all__ = ["attention_heatmap", "formulations_figure", "keyness_figure", "top_terms_figure"]
 
@@ -19,7 +19,7 @@ def top_terms_figure(frequencies: pd.DataFrame, *, group: str = "doc_id", n: int
     """Small multiples of horizontal bars: the ``n`` most frequent terms of each group, per 10,000 words.
 
     Args:
-        frequencies: output of :func:`govreports.keywords.term_frequencies`.
+        frequencies: output of :func:`govreports.keywords.frequencies.term_frequencies`.
         titles: group -> panel title (default the group value).
         max_panels: at most this many groups (the first in sorted order): group by place for large corpora.
     """
@@ -83,7 +83,7 @@ def attention_heatmap(table: pd.DataFrame, *, row: str, labels: Mapping[str, str
     appear in ``table``, columns are dictionaries.
 
     Args:
-        table: output of :func:`govreports.attention.attention`.
+        table: output of :func:`govreports.keywords.attention.attention`.
         labels: dictionary name -> column label (e.g. the dictionaries' Chinese labels).
         order: column order (default as in the table).
     """

@@ -30,13 +30,16 @@ from typing import Literal
 
 import pandas as pd
 
-from govreports._resources import SECTION_WORDS, SIGNATURE_ORG
-from govreports.metadata import find_title, parse_date
+from govreports.corpus.metadata import find_title, parse_date
+from govreports.rules.patterns import SECTION_WORDS, SIGNATURE_ORG
 
-__all__ = ["Paragraph", "offsets_ok", "paragraphs", "section_of_heading", "sentences", "split_paragraphs",
+__all__ = ["SECTION_LABELS", "Paragraph", "offsets_ok", "paragraphs", "section_of_heading", "sentences", "split_paragraphs",
            "top_headings"]
 
 Section = Literal["review", "targets", "plan", "other"]
+
+#: Chinese labels of the sections, in reading order.
+SECTION_LABELS: dict[str, str] = {"review": "回顾总结", "targets": "主要目标", "plan": "任务与计划", "other": "其他"}
 Kind = Literal["title", "heading", "body", "signature"]
 
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (

@@ -62,7 +62,7 @@ def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame | None = None,
 
 
 def batches(tokens: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """A token table, or an iterable of token tables (from :func:`govreports.tokens.iter_tokens`), as batches."""
+    """A token table, or an iterable of token tables (from :func:`govreports.text.tokens.iter_tokens`), as batches."""
     if isinstance(tokens, pd.DataFrame):
         yield tokens
     else:

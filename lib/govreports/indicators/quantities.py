@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from govreports.clean import normalise_chars
+from govreports.corpus.clean import normalise_chars
 
 __all__ = ["Quantity", "chinese_to_number", "find_quantities", "parse_quantity"]
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govreports._resources import BULLET, CN_DIGITS, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
+from govreports.rules.patterns import BULLET, CN_DIGITS, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
 
 __all__ = ["CleanText", "clean_text", "normalise_chars"]
 

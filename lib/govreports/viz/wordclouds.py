@@ -13,7 +13,7 @@ rows of square glyphs, so this module places exact boxes itself:
 - boxes are ``len`` em wide (CJK glyphs; Latin letters and digits count 0.6 em) and 1 em high, plus a margin.
 
 Words are drawn as matplotlib text in Noto Sans CJK SC, so clouds are saved through
-:func:`govreports.figures.save` like every other figure, with real text in the PDF. Collocations play no
+:func:`govreports.viz.style.save` like every other figure, with real text in the PDF. Collocations play no
 part: every weight is a term's own.
 """
 
@@ -29,7 +29,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
-from govreports import figures
+from govreports.viz import style as figures
 
 __all__ = ["cloud_figure", "clouds_figure", "comparison_figure", "layout"]
 

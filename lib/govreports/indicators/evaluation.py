@@ -43,7 +43,7 @@ def statement_key(doc: str, indicator: str, kind: str, period: object, value: ob
 
 
 def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> Evaluation:
-    """Evaluate :func:`govreports.indicators.extract_indicators` output against a gold table."""
+    """Evaluate :func:`govreports.indicators.extraction.extract_indicators` output against a gold table."""
     rows = extracted[extracted["scope"] == "jurisdiction"]
     found = {statement_key(r.doc_id, r.indicator, r.kind, r.period, r.value, r.basis, r.hedge)
              for r in rows.itertuples()}

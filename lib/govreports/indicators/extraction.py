@@ -1,7 +1,7 @@
 """Extract every indicator statement of a corpus, with its hedge, period and source sentence.
 
-The reading rules for one sentence are in :mod:`govreports.statements`; the lexicon and name matching in
-:mod:`govreports.lexicon`. This module runs them over the sentences of every report, serially, in worker
+The reading rules for one sentence are in :mod:`govreports.indicators.statements`; the lexicon and name matching in
+:mod:`govreports.indicators.lexicon`. This module runs them over the sentences of every report, serially, in worker
 processes or on an executor, and caches the table.
 """
 
@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from govreports.cache import cached_frame, key_of
-from govreports.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
-from govreports.parallel import map_batches
-from govreports.statements import sentence_statements
-from govreports.structure import paragraphs as paragraphs_of
-from govreports.structure import sentences as sentences_of
+from govreports.corpus.structure import paragraphs as paragraphs_of
+from govreports.corpus.structure import sentences as sentences_of
+from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
+from govreports.indicators.statements import sentence_statements
+from govreports.runtime.cache import cached_frame, key_of
+from govreports.runtime.parallel import map_batches
 
 __all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "figures_in_sentences", "find_mentions",
            "lexicon", "sentence_statements"]
@@ -40,7 +40,7 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
         sentences: the sentences table, if already built (then the work runs in this process).
         entries: the lexicon (default :func:`lexicon`).
         n_jobs, executor: extract in worker processes, ``batch_size`` reports at a time
-            (see :mod:`govreports.parallel`).
+            (see :mod:`govreports.runtime.parallel`).
         cache_dir: keep the table under ``cache_dir/indicators`` keyed by the reports, the lexicon and the code.
         progress_bar: force the progress bar on or off.
 

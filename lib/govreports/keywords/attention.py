@@ -8,7 +8,7 @@ the same way.
 Counting: a hit is a *token* equal to a dictionary term, never a substring. Give the segmenter the
 dictionary terms (:func:`dictionary_words`) so that every term can come out as a token; a longer word
 that contains a term (生态环境 contains 生态) is then its own token and is not a hit for 生态. The index is
-hits per 10,000 word tokens of the group (word tokens as in :mod:`govreports.keywords`).
+hits per 10,000 word tokens of the group (word tokens as in :mod:`govreports.keywords.frequencies`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from govreports.keywords import batches, kwic
+from govreports.keywords.frequencies import batches, kwic
 
 __all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "counts_match", "dictionary_words", "load_dictionary"]
 
@@ -128,7 +128,7 @@ def attention_sample(tokens: pd.DataFrame, documents: pd.DataFrame, dictionary: 
     """A random sample of a dictionary's hits in context, to audit what the index counts.
 
     Returns:
-        The :func:`govreports.keywords.kwic` columns plus ``dictionary``, ``n`` rows at most (all hits when
+        The :func:`govreports.keywords.frequencies.kwic` columns plus ``dictionary``, ``n`` rows at most (all hits when
         fewer), drawn with ``seed`` and shown in corpus order.
     """
     hits = kwic(tokens, documents, dictionary.terms, window=window)

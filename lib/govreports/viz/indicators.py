@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from govreports.indicators import lexicon
+from govreports.indicators.extraction import lexicon
 
 __all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
 

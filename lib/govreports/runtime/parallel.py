@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import TypeVar
 
-from govreports.progress import progress
+from govreports.runtime.progress import progress
 
 __all__ = ["map_batches", "workers"]
 

@@ -1,4 +1,4 @@
-"""Corpus overview: what is in a corpus, as tables and as paper-ready figures (notebook 00)."""
+"""Figures of notebook 00 (corpus overview): section lengths per report, reports by place and year."""
 
 from __future__ import annotations
 
@@ -6,46 +6,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
-__all__ = ["SECTION_LABELS", "doc_labels", "reports_by_year_figure", "section_lengths", "section_lengths_figure",
-           "summary"]
+from govreports.corpus.structure import SECTION_LABELS
+from govreports.corpus.summary import doc_labels, section_lengths
 
-#: Chinese labels of the sections, in reading order.
-SECTION_LABELS = {"review": "回顾总结", "targets": "主要目标", "plan": "任务与计划", "other": "其他"}
+__all__ = ["reports_by_year_figure", "section_lengths_figure"]
+
 _COLOURS = {"review": "#4c72b0", "targets": "#dd8452", "plan": "#55a868", "other": "#bbbbbb"}
-
-
-def doc_labels(documents: pd.DataFrame) -> pd.Series:
-    """A short label per report, ``place report_year`` (航埠镇 2021), falling back to the doc_id.
-
-    Returns:
-        A Series indexed like ``documents``; labels are made unique by appending the doc_id when two
-        reports share place and year.
-    """
-    year = documents["report_year"].astype("string").fillna("")
-    label = (documents["place"].fillna("").astype(str) + " " + year).str.strip()
-    label = label.where(label != "", documents["doc_id"])
-    duplicated = label.duplicated(keep=False)
-    return label.where(~duplicated, label + " (" + documents["doc_id"] + ")")
-
-
-def summary(documents: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Count reports and characters by one metadata column (``level``, ``province``, ``report_year`` ...).
-
-    Returns:
-        Columns ``by``, ``reports``, ``chars`` (sum) and ``median_chars``, sorted by ``by``; missing
-        values are shown as ``"(unknown)"``.
-    """
-    key = documents[by].astype("string").fillna("(unknown)")
-    table = documents.assign(**{by: key}).groupby(by, sort=True).agg(
-        reports=("doc_id", "size"), chars=("n_chars", "sum"), median_chars=("n_chars", "median")
-    )
-    return table.reset_index()
-
-
-def section_lengths(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Characters per report and section (wide: one column per section, in reading order, zeros filled)."""
-    table = paragraphs.pivot_table(index="doc_id", columns="section", values="n_chars", aggfunc="sum", fill_value=0)
-    return table.reindex(columns=list(SECTION_LABELS), fill_value=0).sort_index()
 
 
 def section_lengths_figure(documents: pd.DataFrame, paragraphs: pd.DataFrame, *, max_bars: int = 30) -> Figure:

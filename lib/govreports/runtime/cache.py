@@ -30,7 +30,7 @@ _LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "ji
 def code_fingerprint() -> str:
     """Hash of the package's ``.py`` files and resources and of the library versions that shape results."""
     digest = hashlib.sha256()
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent  # the govreports package
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".csv")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for library in _LIBRARIES:

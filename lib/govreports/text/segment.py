@@ -93,7 +93,7 @@ def _resource(name: str) -> Path:
 
 def stopwords(layers: Sequence[StopwordLayer] = ("general",), *, extra: Iterable[str] = ()) -> frozenset[str]:
     """Stop words: the general list, optionally the report-boilerplate layer (坚持, 推进, 加快, ...), plus
-    ``extra`` words (for example the corpus's place names, see :func:`govreports.places.place_names`)."""
+    ``extra`` words (for example the corpus's place names, see :func:`govreports.corpus.places.place_names`)."""
     words: set[str] = set(extra)
     for layer in layers:
         words.update(word for word, _, _ in read_word_list(_resource(f"stopwords_{layer}.txt")))
@@ -258,7 +258,7 @@ class Segmenter:
         return len(ws)
 
     def tokens_table(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
-        """Token table of a paragraphs table (from :func:`govreports.structure.paragraphs`).
+        """Token table of a paragraphs table (from :func:`govreports.corpus.structure.paragraphs`).
 
         Returns:
             ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into the report's clean text) and

@@ -26,7 +26,7 @@ _KEY = ["place", "indicator", "period", "measure", "basis", "unit"]
 
 
 def indicator_panel(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Place × period × indicator panel of :func:`govreports.indicators.extract_indicators` output.
+    """Place × period × indicator panel of :func:`govreports.indicators.extraction.extract_indicators` output.
 
     Returns:
         :data:`PANEL_COLUMNS`: the place and its parents; ``measure`` (level or growth); ``basis``; ``unit``;

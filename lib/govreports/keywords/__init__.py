@@ -1,0 +1,2 @@
+"""Counting words: term frequencies, TF-IDF, keyness and KWIC (``frequencies``), dictionary attention indices
+(``attention``), quoted slogans and numbered formulations (``formulations``)."""

@@ -1,0 +1,1 @@
+"""Words: policy-aware segmentation (``segment``) and the token tables of a corpus (``tokens``)."""
