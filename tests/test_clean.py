@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from govreports.corpus.clean import clean_text, normalise_chars
+from govreports.chinese.chars import normalise_chars
+from govreports.corpus.clean import clean_text
 from tests.conftest import RAW
 
 HEADER_BULLETS = """索引号: /2021-74050 公开方式: 主动公开

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.corpus.metadata import find_title, infer_metadata, parse_date, period_of
+from govreports.chinese.periods import period_of
+from govreports.corpus.metadata import find_title, infer_metadata, parse_date
 
 
 @pytest.mark.parametrize(

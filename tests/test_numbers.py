@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govreports.indicators.quantities import chinese_to_number, find_quantities, parse_quantity
+from govreports.chinese.numerals import chinese_to_number
+from govreports.indicators.quantities import find_quantities, parse_quantity
 
 
 @pytest.mark.parametrize(

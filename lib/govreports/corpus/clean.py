@@ -4,7 +4,7 @@ What cleaning does, in order:
 
 1. Line breaks: ``\\r\\n``, ``\\r`` and the literal two-character escapes ``\\n``/``\\r\\n`` that some
    scrapes carry become real line breaks.
-2. Characters: zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphen) are removed; a run of
+2. Characters (:func:`govreports.chinese.chars.normalise_chars`): zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphen) are removed; a run of
    U+FFFD between two Chinese numerals is the lost 〇 of a date (二��三五年 -> 二〇三五年) and is
    restored, every other U+FFFD is removed; full-width digits and Latin letters become ASCII, ％ -> %,
    － -> -, ＋ -> +, and ． between digits -> ``.``; U+3000 and no-break spaces become spaces.
@@ -26,9 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from govreports.rules.patterns import BULLET, CN_DIGITS, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
+from govreports.chinese.chars import normalise_chars
+from govreports.rules.patterns import BULLET, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
 
-__all__ = ["CleanText", "clean_text", "normalise_chars"]
+__all__ = ["CleanText", "clean_text"]
 
 
 @dataclass(frozen=True)
@@ -48,39 +49,12 @@ class CleanText:
     repeated_body: bool = False
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_FULLWIDTH = {code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)}
-_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)})
-_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
-_FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
-_LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
-_DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
-_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
 _LITERAL_BREAKS = re.compile(r"\\r\\n|\\n|\\r")
 _SPACES = re.compile(r"[ \t\f\v]+")
 _LABEL = re.compile(
     "(" + "|".join(sorted(map(re.escape, HEADER_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
 )
 _TABLE_RULE = re.compile(r"^[\s|:：\-—=+]+$")
-
-
-def normalise_chars(text: str) -> str:
-    """Apply the character and number-spacing normalisation of step 2 and 3 to any string.
-
-    >>> normalise_chars("增长５ . ５％，二\\ufffd\\ufffd三五年")
-    '增长5.5%，二〇三五年'
-    """
-    text = text.translate(_ZERO_WIDTH)
-    text = _LOST_ZERO.sub("〇", text).replace("\ufffd", "")
-    text = text.translate(_FULLWIDTH)
-    text = _dot_fix(text)
-    return _SPACE_BEFORE_UNIT.sub("", text)
-
-
-def _dot_fix(text: str) -> str:
-    # A full stop between digits is a decimal point only when it is "．" or "." with spaces; the Chinese
-    # full stop "。" between digits ends a sentence and stays (e.g. "...2020。2021年...").
-    return _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)
 
 
 def clean_text(raw: str) -> CleanText:

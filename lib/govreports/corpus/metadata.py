@@ -25,22 +25,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from govreports.chinese.numerals import CN_DIGITS, chinese_to_int
+from govreports.chinese.periods import five_year_plan_pattern, five_year_plans, period_of, years_named
 from govreports.rules.patterns import (
-    CN_DIGITS,
     DOC_TYPES,
-    FIVE_YEAR_PLAN,
-    FIVE_YEAR_PLANS,
     NPC_TERM_START,
     SIGNATURE_ORG,
     TITLE_WORDS,
 )
 
-__all__ = ["find_title", "infer_metadata", "parse_date", "period_of", "years_named"]
+__all__ = ["find_title", "infer_metadata", "parse_date"]
 
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _CN_DATE = re.compile(f"([{CN_DIGITS}]{{4}})年([〇零一二三四五六七八九十]{{1,3}})月([〇零一二三四五六七八九十]{{1,4}})日")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=[,，、及和至到\-—~]|$))")
-_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})(?!\d)")
 _CONGRESS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日在.{0,40}?(?:人民代表大会|代表大会|会议)")
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
 
@@ -122,48 +119,16 @@ def parse_date(value: str) -> str | None:
         match = _CN_DATE.search(value)
         if not match:
             return None
-        year = int("".join(str(_CN_VALUE[c]) for c in match.group(1)))
-        month, day = _cn_small(match.group(2)), _cn_small(match.group(3))
+        year = chinese_to_int(match.group(1))
+        month, day = chinese_to_int(match.group(2)), chinese_to_int(match.group(3))
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-def period_of(text: str) -> str | None:
-    """The period a heading or phrase names: ``"2019"``, ``"2016-2020"``; the widest span if several."""
-    years: list[int] = []
-    for match in FIVE_YEAR_PLAN.finditer(text):
-        span = FIVE_YEAR_PLANS.get(match.group(1))
-        if span:
-            years.extend(span)
-    for match in _SPAN.finditer(text):
-        years.extend(int(g) for g in match.groups())
-    years.extend(years_named(text))
-    if not years:
-        return None
-    low, high = min(years), max(years)
-    return str(low) if low == high else f"{low}-{high}"
-
-
-def years_named(text: str) -> list[int]:
-    """Four-digit years (1900-2099) written as ``2020年`` or standing alone, in order."""
-    return [int(match.group(1)) for match in _YEAR.finditer(text)]
-
-
-_CN_VALUE = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _cn_small(numeral: str) -> int:
-    """Value of a small Chinese numeral (一 to 九十九, or digit by digit as in 二〇二三)."""
-    digits = _CN_VALUE
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
-    return digits.get(numeral, 0) if len(numeral) == 1 else int("".join(str(digits[c]) for c in numeral))
-
-
 def _periods_from_title(title: str) -> tuple[str | None, str | None]:
-    fyp = [FIVE_YEAR_PLANS[m.group(1)] for m in FIVE_YEAR_PLAN.finditer(title) if m.group(1) in FIVE_YEAR_PLANS]
+    plans = five_year_plans()
+    fyp = [plans[m.group(1)] for m in five_year_plan_pattern().finditer(title)]
     if len(fyp) >= 2 and re.search(r"总结.{0,12}(?:思路|计划|规划|打算)", title):
         return f"{fyp[0][0]}-{fyp[0][1]}", f"{fyp[1][0]}-{fyp[1][1]}"
     match = re.search(r"(\d{4})年度?(?:工作)?总结.{0,4}?(\d{4})年度?工作(?:思路|计划|安排|要点|打算)", title)
@@ -188,7 +153,7 @@ def _congress_year(head: str) -> int | None:
         return int(match.group(1))
     match = _NPC_SESSION.search(head)
     if match:
-        term, session = _cn_small(match.group(1)), _cn_small(match.group(2))
+        term, session = chinese_to_int(match.group(1)), chinese_to_int(match.group(2))
         start = NPC_TERM_START.get(term)
         return start + session - 1 if start else None
     return None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from govreports.chinese.periods import parse_period
+
 __all__ = ["PANEL_COLUMNS", "consistency", "indicator_panel"]
 
 PANEL_COLUMNS = ["place", "county", "city", "province", "indicator", "period", "measure", "basis", "unit",
@@ -77,9 +79,8 @@ def consistency(panel: pd.DataFrame, *, tolerance: float = 0.5) -> pd.DataFrame:
     growth = panel[(panel["measure"] == "growth") & panel["value"].notna() & (panel["unit"] == "percent")
                    & panel["period"].notna()]  # a statement whose year the report does not tell cannot be checked
     for row in growth.itertuples():
-        first, _, last = str(row.period).partition("-")
-        start_year = int(first) - 1
-        end_year = int(last or first)
+        first, end_year = parse_period(row.period) or (0, 0)
+        start_year = first - 1
         start = level_of.get((row.place, row.indicator, str(start_year)))
         end = level_of.get((row.place, row.indicator, str(end_year)))
         if start is None or end is None or start <= 0:

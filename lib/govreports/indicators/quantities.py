@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from govreports.corpus.clean import normalise_chars
+from govreports.chinese.chars import normalise_chars
+from govreports.chinese.numerals import chinese_to_number
 
-__all__ = ["Quantity", "chinese_to_number", "find_quantities", "parse_quantity"]
+__all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
 QuantityKind = Literal["money", "percent", "points", "count", "number"]
 
@@ -34,9 +35,6 @@ _CURRENCIES = {"元": "yuan", "人民币": "yuan", "美元": "usd"}
 COUNT_UNITS = ("人次", "户次", "平方米", "平方公里", "公里", "千米", "米", "万千瓦", "千瓦时", "千瓦", "标箱",
                "人", "户", "个", "家", "亩", "吨", "名", "所", "座", "套", "件", "项", "辆", "台", "张", "条", "间",
                "处", "次", "批", "场", "宗", "栋", "幢", "艘", "头", "只", "株", "棵", "篇", "本", "册", "起")
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 1e4, "亿": 1e8}
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:万亿|亿|万)?"
@@ -65,38 +63,6 @@ class Quantity:
     end: int
     text: str
     value_high: float | None = None
-
-
-def chinese_to_number(numeral: str) -> float:
-    """Value of a Chinese numeral: 一百零九点六 -> 109.6, 三十二 -> 32, 两万 -> 20000, 二〇二一 -> 2021.
-
-    Raises:
-        ValueError: the string is not a Chinese numeral.
-    """
-    if not numeral or any(ch not in _CN_DIGITS and ch not in _CN_SMALL and ch not in _CN_BIG and ch != "点"
-                          for ch in numeral):
-        raise ValueError(f"not a Chinese numeral: {numeral!r}")
-    whole, _, fraction = numeral.partition("点")
-    value = _cn_integer(whole) if whole else 0.0
-    if fraction:
-        value += float("0." + "".join(str(_CN_DIGITS[ch]) for ch in fraction))
-    return value
-
-
-def _cn_integer(numeral: str) -> float:
-    if all(ch in _CN_DIGITS for ch in numeral) and len(numeral) > 1:  # digit by digit: 二〇二一
-        return float("".join(str(_CN_DIGITS[ch]) for ch in numeral))
-    total, section, digit = 0.0, 0.0, 0.0
-    for ch in numeral:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL:
-            section += (digit or 1) * _CN_SMALL[ch]
-            digit = 0
-        else:  # 万, 亿
-            total = (total + section + digit) * _CN_BIG[ch]
-            section, digit = 0.0, 0.0
-    return total + section + digit
 
 
 def _unit_of(unit: str | None, multiplier: float) -> tuple[str | None, QuantityKind, float]:
@@ -170,7 +136,7 @@ def _split_multiplier(numeral: str) -> tuple[str, float]:
     for suffix in ("万亿", "亿", "万"):
         if numeral.endswith(suffix) and len(numeral) > len(suffix):
             head = numeral[: -len(suffix)]
-            if "点" in head or not any(ch in _CN_BIG for ch in head):
+            if "点" in head or not any(ch in "万亿" for ch in head):
                 return head, _MULTIPLIERS[suffix]
     return numeral, 1.0
 

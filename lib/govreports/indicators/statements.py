@@ -42,8 +42,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-import pandas as pd
-
+from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
+from govreports.chinese.periods import format_period, parse_period
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
 from govreports.rules import patterns as R
@@ -55,7 +55,6 @@ _GAP = re.compile("|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, re
                   + r"|(?:到|至)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _RELATIVE = re.compile(r"(?<![比较同])(今年|明年|去年|上年)")
-_CLAUSE_BREAK = re.compile(r"[,，;；:：]")
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
 
@@ -70,7 +69,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
         return []
     quantities = [q for q in find_quantities(sentence)
                   if not any(m.start <= q.start < m.end for m in mentions)]
-    context = _Context(sentence, section, report_year, _span(review), _span(plan))
+    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan))
     statements = []
     if R.NO_TARGET.search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
@@ -125,7 +124,7 @@ class _Context:
 
     def no_target(self, mention: Mention) -> dict:
         year = self.report_year if self.report_year else (self.plan[0] if self.plan else None)
-        return dict(indicator=mention.indicator, kind="target_growth", period=_period(year, year), value=math.nan,
+        return dict(indicator=mention.indicator, kind="target_growth", period=format_period(year, year), value=math.nan,
                     value_high=math.nan, unit="percent", basis="yoy", hedge="", hedge_class="none",
                     scope="jurisdiction", months=None, section=self.section, name=mention.name,
                     start=mention.start, end=mention.end)
@@ -164,11 +163,9 @@ class _Context:
         for match in re.finditer(R.ESTIMATE, text[: q.start]):
             position = match.start()
             if position < mention.start:
-                lead = text[:position]
-                clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0)
-                if not lead[clause_start:].strip() and not R.TARGET_CUES.search(self._clause_lead(mention)):
+                if not clause_before(text, position).strip() and not R.TARGET_CUES.search(self._clause_lead(mention)):
                     return True
-            elif not _CLAUSE_BREAK.search(text[mention.start : position]):
+            elif not CLAUSE_BREAK.search(text[mention.start : position]):
                 return True
         return False
 
@@ -179,8 +176,7 @@ class _Context:
 
     def _clause_lead(self, mention: Mention) -> str:
         """The words of the mention's clause before the mention (力争一般公共预算收入 -> 力争)."""
-        lead = self.sentence[: mention.start]
-        return lead[max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0) :]
+        return clause_before(self.sentence, mention.start)
 
     def _target(self, mention: Mention, q: Quantity) -> bool:
         """Targets section; a strong cue (预期目标) before the figure; a weak cue (力争, 确保, 计划) in the figure's
@@ -226,10 +222,10 @@ class _Context:
         pair = self._from_to(q, quantities)
         if pair is not None:
             start, end = self._from_to_years(pair, target)
-            return _period(start if q is pair[0] else end, None)
+            return format_period(start if q is pair[0] else end, None)
         if change is not None:  # a growth rate right after a from→to change covers its span
             start, end = self._from_to_years(change, target)
-            return _period(start + 1, end) if start and end else None
+            return format_period(start + 1, end) if start and end else None
         years = list(_YEAR_BEFORE.finditer(before))
         explicit = int(years[-1].group(2)) if years else None
         relative = _RELATIVE.findall(before)
@@ -238,30 +234,27 @@ class _Context:
         span = self._span_for(target)
         if basis in ("annual_avg", "cumulative"):
             if span and span[0] != span[1]:
-                return _period(*span)
+                return format_period(*span)
             first = span[0] if span else self.report_year
-            return _period(first, explicit) if explicit and first and explicit > first else _period(first, first)
+            return format_period(first, explicit) if explicit and first and explicit > first else format_period(first, first)
         if explicit:
-            return _period(explicit, explicit)
+            return format_period(explicit, explicit)
         if span:
-            return _period(span[1], span[1])
-        return _period(self.report_year, self.report_year)
+            return format_period(span[1], span[1])
+        return format_period(self.report_year, self.report_year)
 
     def _hedges(self, local: str, q: Quantity, estimate: bool) -> list[str]:
         found = ["预计"] if estimate else []
         found += [w for _, w in sorted(_words_in(local, R.HEDGES_BEFORE))]
         after = self.sentence[q.end : q.end + 2]
         found += [w for w in R.HEDGES_AFTER if after.startswith(w)][:1]
-        tail = self.sentence[q.end :]
-        clause_end = re.search(r"[;；。]", tail)
-        match = R.HEDGE_SENTENCE.search(tail[: clause_end.start() if clause_end else len(tail)])
+        match = R.HEDGE_SENTENCE.search(clause_after(self.sentence, q.end, breaks=PART_BREAK))
         if match:
             found.append(match.group(1))
         return found
 
     def _scope(self, mention: Mention) -> str:
-        lead = self.sentence[: mention.start]
-        clause = lead[max((m.end() for m in re.finditer(r"[,，;；:：。]", lead)), default=0) :]
+        clause = clause_before(self.sentence, mention.start)
         if R.ENTITY_MARKERS.search(clause) and not R.JURISDICTION_MARKERS.search(clause + mention.name):
             return "entity"
         return "jurisdiction"
@@ -307,16 +300,3 @@ def _hedge_class(hedges: list[str], high: float | None) -> str:
         return "range"
     classes = {R.HEDGE_CLASS[h] for h in hedges if h in R.HEDGE_CLASS}
     return next((c for c in ("floor", "aspiration", "approx") if c in classes), "exact")
-
-
-def _span(period: object) -> tuple[int, int] | None:
-    if period is None or (isinstance(period, float) and math.isnan(period)) or pd.isna(period):
-        return None
-    parts = [int(p) for p in str(period).split("-")]
-    return (parts[0], parts[-1])
-
-
-def _period(first: int | None, last: int | None) -> str | None:
-    if first is None:
-        return None
-    return str(first) if last is None or last == first else f"{first}-{last}"

@@ -29,22 +29,6 @@ CONTROL_LINE = re.compile(
 # Bullets at the start of a line, as web pages render list items.
 BULLET = re.compile(r"^[\s\u3000]*[•·●▪◆■◇□▸►\-\*]\s+")
 
-# Chinese numerals used in dates and in lost-〇 repair.
-CN_DIGITS = "〇零一二三四五六七八九"
-CN_NUMERAL_CHARS = CN_DIGITS + "十"
-
-# Five-year plans.
-FIVE_YEAR_PLANS: dict[str, tuple[int, int]] = {
-    "九五": (1996, 2000),
-    "十五": (2001, 2005),
-    "十一五": (2006, 2010),
-    "十二五": (2011, 2015),
-    "十三五": (2016, 2020),
-    "十四五": (2021, 2025),
-    "十五五": (2026, 2030),
-}
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?(十[一二三四五]?五|九五)[”\"]?")
-
 # Terms of the National People's Congress: 届 number -> first year (one session a year from then on).
 NPC_TERM_START: dict[int, int] = {
     5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003, 11: 2008, 12: 2013, 13: 2018, 14: 2023, 15: 2028,

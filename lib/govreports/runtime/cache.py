@@ -10,7 +10,6 @@ recomputed. Files are written to a temporary name and renamed, so an interrupted
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import TypeVar
 
 import pandas as pd
+
+from govreports.runtime.atomic import write_atomic, write_bytes
 
 __all__ = ["cached_frame", "cached_object", "code_fingerprint", "key_of", "write_parquet"]
 
@@ -69,10 +70,7 @@ def cached_frame(cache_dir: str | Path | None, namespace: str, key: str, compute
 def write_parquet(table: pd.DataFrame, path: Path) -> None:
     """Write ``table`` to ``path`` (zstd: smaller and faster to read back than snappy) under a temporary name of
     this process and rename it, so neither an interrupted run nor two processes writing at once leave a broken file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}-{id(table)}.tmp")
-    table.to_parquet(temporary, index=False, compression="zstd")
-    temporary.replace(path)
+    write_atomic(path, lambda temporary: table.to_parquet(temporary, index=False, compression="zstd"))
 
 
 def cached_object(cache_dir: str | Path | None, namespace: str, key: str, compute: Callable[[], T]) -> T:
@@ -85,9 +83,5 @@ def cached_object(cache_dir: str | Path | None, namespace: str, key: str, comput
         with path.open("rb") as handle:
             return pickle.load(handle)
     value = compute()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    temporary.replace(path)
+    write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return value

@@ -7,7 +7,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from govreports.indicators.extraction import lexicon
+from govreports.chinese.periods import parse_period
+from govreports.indicators.lexicon import lexicon
 
 __all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
 
@@ -21,8 +22,10 @@ def labels() -> dict[str, str]:
 
 
 def _years(period: str) -> tuple[int, int]:
-    first, _, last = str(period).partition("-")
-    return int(first), int(last or first)
+    span = parse_period(period)
+    if span is None:
+        raise ValueError("a figure row without a period")
+    return span
 
 
 def _busiest(frame: pd.DataFrame, n: int) -> list[str]:

@@ -1,0 +1,43 @@
+"""Character normalisation of report text: zero-width characters, the lost 〇, full-width forms, broken numbers.
+
+The one definition used by cleaning (:mod:`govreports.corpus.clean`) and by number reading
+(:mod:`govreports.indicators.quantities`), so that both see the same characters:
+
+- zero-width characters (U+200B-U+200D, U+2060, U+FEFF, soft hyphen) are removed;
+- a run of U+FFFD between two Chinese numerals is the lost 〇 of a date (二��三五年 -> 二〇三五年); every other
+  U+FFFD is removed;
+- full-width digits and Latin letters become ASCII, ％ and ﹪ -> %, － -> -, ＋ -> +, U+3000 and no-break
+  spaces -> space; ． or . between digits (with spaces around it) -> ``.``, while 。 between digits ends a
+  sentence and stays;
+- spaces that break a number are removed (``5 . 5%``, ``2020 年``, ``8 %``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govreports.chinese.numerals import CN_DIGITS
+
+__all__ = ["normalise_chars"]
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_FULLWIDTH: dict[int, int | str] = {code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)}
+_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)})
+_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
+_FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
+_LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
+_DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
+_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
+
+
+def normalise_chars(text: str) -> str:
+    """Normalise the characters of any string (see the module docstring).
+
+    >>> normalise_chars("增长５ . ５％，二\\ufffd\\ufffd三五年")
+    '增长5.5%，二〇三五年'
+    """
+    text = text.translate(_ZERO_WIDTH)
+    text = _LOST_ZERO.sub("〇", text).replace("\ufffd", "")
+    text = text.translate(_FULLWIDTH)
+    text = _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)
+    return _SPACE_BEFORE_UNIT.sub("", text)
