@@ -1,0 +1,148 @@
+"""Precision and recall of ``extract_indicators`` against the hand-coded statement gold of real reports.
+
+The gold (``bench/statement_gold.csv``) lists, for each of 33 reports of ``../shared/devcorpus/raw/`` (every level,
+1984-2026), every statement of a lexicon indicator in the report's main-targets paragraph and in its headline review
+paragraph, coded by hand as a researcher would (conventions and decisions: README, section "Indicators").
+
+Scope: a gold paragraph is the clean-text paragraph(s) holding the gold rows' source sentences (found after the
+same character normalisation as cleaning, ignoring whitespace). Only extracted statements whose figure lies in
+those paragraphs are scored, so the two tables cover the same text.
+
+Match: same report, indicator, kind, period, value (relative tolerance 5e-4; both empty for ``none`` rows),
+value_high and hedge class; each extracted statement matches at most one gold row. Precision = matched extracted /
+extracted in scope; recall = matched gold / gold rows.
+
+Run from the project root (needs ``../shared``):
+
+    .venv/bin/python bench/statements.py            # summary, misses and false positives
+    .venv/bin/python bench/statements.py --quiet    # summary only
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from govreports import load_corpus
+from govreports.chinese.chars import normalise_chars
+from govreports.corpus.structure import paragraphs as paragraphs_of
+from govreports.indicators.extraction import extract_indicators
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "bench" / "statement_gold.csv"
+RAW = ROOT.parent / "shared" / "devcorpus" / "raw"
+_SPACE = re.compile(r"\s+")
+
+
+def _squeeze(text: str) -> tuple[str, list[int]]:
+    """Normalised text without whitespace, and for each kept character its offset in ``text``."""
+    kept, offsets = [], []
+    for index, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        kept.append(normalise_chars(ch) or ch)
+        offsets.append(index)
+    return "".join(kept), offsets
+
+
+def _close(a: float, b: float) -> bool:
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return abs(a - b) <= 5e-4 * max(abs(a), abs(b), 1e-9)
+
+
+def _hedge_class(row: pd.Series) -> str:
+    return "none" if row["kind"] == "none" else str(row["hedge_class"])
+
+
+def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) -> dict[str, object]:
+    """Scope, match and count (see the module docstring)."""
+    paragraphs = paragraphs_of(documents)
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    in_scope = []
+    missing_sentences = []
+    for doc_id, rows in gold.groupby("doc_id", sort=True):
+        squeezed, offsets = _squeeze(texts[doc_id])
+        spans = set()
+        for sentence in rows["sentence"].dropna().unique():
+            needle, _ = _squeeze(str(sentence))
+            position = squeezed.find(needle)
+            if position < 0:
+                missing_sentences.append((doc_id, sentence))
+                continue
+            start = offsets[position]
+            own = paragraphs[(paragraphs["doc_id"] == doc_id) & (paragraphs["start"] <= start)
+                             & (paragraphs["end"] > start)]
+            spans.update(zip(own["start"], own["end"], strict=True))
+        mine = extracted[extracted["doc_id"] == doc_id]
+        keep = mine[[any(s <= a < e for s, e in spans) for a in mine["start"]]]
+        in_scope.append(keep)
+    scoped = pd.concat(in_scope, ignore_index=True) if in_scope else extracted.iloc[0:0]
+    used: set[int] = set()
+    found = []
+    for _, want in gold.iterrows():
+        hit = None
+        for index, got in scoped.iterrows():
+            if index in used or got["doc_id"] != want["doc_id"] or got["indicator"] != want["indicator"]:
+                continue
+            kind = "target_growth" if want["kind"] == "none" else want["kind"]
+            if (got["kind"] == kind and str(got["period"]) == str(want["period"])
+                    and _close(float(got["value"]), float(want["value"]))
+                    and _close(float(got["value_high"]), float(want["value_high"]))
+                    and got["hedge_class"] == _hedge_class(want)):
+                hit = index
+                break
+        found.append(hit)
+        if hit is not None:
+            used.add(hit)
+    gold = gold.assign(found=[h is not None for h in found])
+    scoped = scoped.assign(matched=[i in used for i in scoped.index])
+    return dict(gold=gold, scoped=scoped, missing=missing_sentences,
+                precision=scoped["matched"].mean() if len(scoped) else float("nan"),
+                recall=gold["found"].mean() if len(gold) else float("nan"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quiet", action="store_true", help="print the summary only")
+    args = parser.parse_args()
+    if not RAW.is_dir():
+        print(f"bench/statements.py: {RAW}: the development corpus is not there", file=sys.stderr)
+        return 2
+    gold = pd.read_csv(GOLD, dtype={"period": str}, keep_default_na=False, na_values={"value": [""], "value_high": [""]})
+    gold = gold[gold["kind"] != "none_found"].copy()
+    gold["doc_id"] = gold["file"].str.removesuffix(".txt")
+    gold["value"] = pd.to_numeric(gold["value"], errors="coerce")
+    gold["value_high"] = pd.to_numeric(gold["value_high"], errors="coerce")
+    documents = load_corpus(sorted(RAW / f for f in gold["file"].unique()), errors="raise", progress_bar=False)
+    extracted = extract_indicators(documents, progress_bar=False)
+    result = score(gold, extracted, documents)
+    scoped, gold = result["scoped"], result["gold"]
+    print(f"statement gold: {len(gold)} rows in {gold['doc_id'].nunique()} reports "
+          f"({(gold['paragraph'] == 'targets').sum()} in targets paragraphs, {(gold['paragraph'] == 'review').sum()} in "
+          f"headline review paragraphs)")
+    print(f"extracted statements in those paragraphs: {len(scoped)}")
+    print(f"precision {result['precision']:.3f}  recall {result['recall']:.3f}")
+    for label, table in (("targets", gold[gold["paragraph"] == "targets"]), ("review", gold[gold["paragraph"] == "review"])):
+        print(f"  recall in {label} paragraphs: {table['found'].mean():.3f} ({table['found'].sum()}/{len(table)})")
+    if args.quiet:
+        return 0
+    for doc_id, sentence in result["missing"]:
+        print(f"  gold sentence not found in the clean text: {doc_id}: {sentence}")
+    columns = ["doc_id", "indicator", "kind", "period", "value", "value_high", "hedge_class", "sentence"]
+    print("\nmissed gold rows:")
+    for row in gold[~gold["found"]][columns].itertuples(index=False):
+        print("  ", " | ".join(str(v)[:60] for v in row))
+    print("\nextracted statements that match no gold row:")
+    for row in scoped[~scoped["matched"]][columns].itertuples(index=False):
+        print("  ", " | ".join(str(v)[:60] for v in row))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
