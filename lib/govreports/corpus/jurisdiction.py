@@ -1,0 +1,227 @@
+"""Which government delivers a report: its level and its place chain, from what the government says of itself.
+
+Evidence, in order (the first that decides wins; ``why`` says which):
+
+1. **National**: the State Council's own words (我代表国务院, 受国务院的委托, 向第六届全国人民代表大会…) in the head:
+   level ``national``, place 中华人民共和国, no province (a national report names 香港 and 澳门: that gives it none).
+2. **Named**: the place in the congress line (在阜平县第十七届人民代表大会…), in the self-reference (我代表海南省人民政府)
+   or in the title (高阳县2020年政府工作报告): the most specific unit named, resolved in the gazetteer (a shared name
+   by the mentions of each candidate's parents). A county written with its old suffix (清苑县, today's 清苑区) keeps the
+   name the report uses, with today's parents.
+3. **Suffix and mentions**: the suffix of the self-reference (我代表市人民政府: 市; 我代表县政府: 县) or of the unit's own
+   party committee in the leadership phrase (在市委、市政府和县委的坚强领导下: 县, under a 市), or, when the phrase
+   names only superiors (在区委、区政府的正确领导下), the level below them (街道/镇). The place is then the unit with that
+   suffix the text mentions most (full name twice, short name once; a two-character name such as 成县 or 和县 only
+   where it is not part of another word: 建成县城, 市和县). A ``市`` under a 市 or 州 is county level (恩施市); a ``市``
+   under the province only is a prefecture or a province-direct county-level city (天门市); a ``市`` that is also a
+   province is a municipality (上海市, level province).
+4. **National, by its vocabulary**: no self-reference at all, and 我国 and 全国 throughout, much more than 全省/全市/….
+
+When two candidates are equally supported, or the best is mentioned fewer than twice, the place is left empty and
+``why`` says so: a wrong province is worse than none. The suffix table is ``resources/unit_suffixes.csv`` and the
+cue words ``resources/jurisdiction_cues.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from govreports.corpus.places import Gazetteer, Place, gazetteer
+from govreports.rules.files import Schema, read_rule_table
+
+__all__ = ["Jurisdiction", "JurisdictionRules", "jurisdiction"]
+
+_LEVELS = frozenset({"province", "city", "county", "town", "any"})
+_SUFFIXES = Schema(required=("suffix", "level", "rank"), optional=("below",), choices={"level": _LEVELS},
+                   checks={"rank": int})
+_CUES = Schema(required=("cue", "role"), choices={"role": frozenset({"national_marker", "before", "after"})})
+_SPACES = re.compile(r"[ \t\u3000\r\n]+")
+_CN = "一二三四五六七八九十"
+_CONGRESS_PLACE = re.compile(rf"在([^\s，。、；：:]{{2,24}}?)第[{_CN}]+届人民代表大会")
+_SELF = re.compile(r"我代表([^\s，。、；：:]{0,20}?)(?:人民)?政府(?:向|，|,)")
+_CHAIN = re.compile(r"在([^。；]{0,40}?)(?:的)?(?:正确|坚强|有力)领导")
+_ORDER = ("province", "city", "county", "town")
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """The government of a report: level (national, province, city, county, town) and place chain, each ``None``
+    where the text does not decide it; ``why`` names the evidence."""
+
+    level: str | None
+    place: str | None = None
+    county: str | None = None
+    city: str | None = None
+    province: str | None = None
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class JurisdictionRules:
+    """Unit suffixes (suffix, level, rank, the suffix below) and cue words (see the module docstring)."""
+
+    suffixes: tuple[tuple[str, str, int, str], ...]
+    national: tuple[str, ...]
+    not_before: str
+    not_after: str
+
+    @classmethod
+    def load(cls, suffixes: str | Path | None = None, cues: str | Path | None = None) -> JurisdictionRules:
+        """The package's rule tables, or your own copies.
+
+        Raises:
+            FileNotFoundError, govreports.rules.files.RuleFileError: a file is missing or breaks its format.
+        """
+        table = read_rule_table(suffixes or "unit_suffixes.csv", _SUFFIXES)
+        rows = sorted(((r["suffix"], r["level"], int(r["rank"]), r["below"]) for r in table.rows),
+                      key=lambda row: -len(row[0]))
+        words = read_rule_table(cues or "jurisdiction_cues.csv", _CUES).rows
+        pick = [w["cue"] for w in words if w["role"] == "national_marker"]
+        return cls(tuple(rows), tuple(pick), "".join(w["cue"] for w in words if w["role"] == "before"),
+                   "".join(w["cue"] for w in words if w["role"] == "after"))
+
+    def level_of(self, suffix: str) -> str | None:
+        """The level of a unit whose name ends with ``suffix`` (``None`` for 市: any level)."""
+        for name, level, _, _ in self.suffixes:
+            if suffix.endswith(name):
+                return None if level == "any" else level
+        return None
+
+    def suffix_of(self, name: str) -> str | None:
+        """The administrative suffix a name ends with (自治区 before 区), or ``None``."""
+        return next((suffix for suffix, *_ in self.suffixes if name.endswith(suffix)), None)
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> JurisdictionRules:
+    return JurisdictionRules.load()
+
+
+def jurisdiction(text: str, title: str | None = None, *, rules: JurisdictionRules | None = None,
+                 places: Gazetteer | None = None) -> Jurisdiction:
+    """The level and place chain of the government that delivers the report ``text`` (clean text); ``title`` is
+    the report's title if known (see the module docstring for the rules)."""
+    rules = rules or _default_rules()
+    gaz = places or gazetteer()
+    head = _SPACES.sub("", text[:3000])
+    national = "|".join(map(re.escape, rules.national))
+    if re.search(national + rf"|向(?:第[{_CN}]+届)?全国人民代表大会", head):
+        return Jurisdiction("national", "中华人民共和国", why="the State Council's report to the National People's Congress")
+    counts = gaz.mentions(text)
+    named = [m.group(1) for m in (_CONGRESS_PLACE.search(head), _SELF.search(head)) if m and m.group(1)]
+    for string in [*named, *([title] if title else [])]:
+        found = _named(string, gaz, counts, rules)
+        if found is not None:
+            return found
+    suffix, superiors = _self_suffix(head, rules)
+    if suffix is None:
+        c = text.count
+        if c("我国") >= 5 and c("全国") >= 5 and c("全国") > 2 * sum(c(x) for x in ("全省", "全市", "全县", "全区", "全镇")):
+            return Jurisdiction("national", "中华人民共和国", why="no self-reference; 我国 and 全国 throughout")
+        return Jurisdiction(None, why="the text names no government of its own (no self-reference or congress line)")
+    return _by_mentions(text, suffix, superiors, gaz, counts, rules)
+
+
+def _self_suffix(head: str, rules: JurisdictionRules) -> tuple[str | None, set[str]]:
+    """The suffix of the report's own unit and the suffixes of its superiors (see rule 3)."""
+    superiors: set[str] = set()
+    own = None
+    chain = _CHAIN.search(head)
+    units = "|".join(re.escape(s) for s, *_ in rules.suffixes)
+    if chain:
+        phrase = chain.group(1)
+        committees = re.findall(rf"({units})(?:党)?(?:工)?委", phrase)
+        governments = set(re.findall(rf"({units})政府", phrase))
+        if committees:
+            own = committees[-1] if committees[-1] not in governments else None
+            superiors = {u for u in committees if u in governments or u != own}
+    named = re.search(rf"我代表({units})(?:人民)?政府", head)
+    if named:
+        own = named.group(1)
+    if own is None and superiors:
+        ranks = {s: (rank, below) for s, _, rank, below in rules.suffixes}
+        lowest = max(superiors, key=lambda s: ranks.get(s, (0, ""))[0])
+        own = ranks.get(lowest, (0, ""))[1] or None
+    return own, superiors
+
+
+def _named(string: str, gaz: Gazetteer, counts: Counter[str], rules: JurisdictionRules) -> Jurisdiction | None:
+    places = gaz.named_in(string)
+    written = None
+    if not places:  # an old suffix: 清苑县 for today's 清苑区
+        match = re.search(r"([\u4e00-\u9fff]{1,6}?)(县|区|市)$", string)
+        for alternative in ("县", "区", "市") if match else ():
+            places = gaz.by_name.get(match.group(1) + alternative, [])  # type: ignore[union-attr]
+            if places:
+                written = string[-(len(match.group(1)) + 1) :]  # type: ignore[union-attr]
+                break
+    if not places:
+        return None
+    level = max((p.level for p in places), key=_ORDER.index)
+    candidates = [p for p in places if p.level == level]
+    best = max(candidates, key=lambda p: (_support(gaz, p, counts), p.name))
+    return _result(best, written if best.level == "county" else None, f"named in {string[:30]}")
+
+
+def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, counts: Counter[str],
+                 rules: JurisdictionRules) -> Jurisdiction:
+    level = rules.level_of(suffix)
+    levels = [level] if level else ["city", "county", "province"]
+    if suffix == "市" and superiors & {"市", "州", "盟"}:
+        levels = ["county"]
+    elif suffix == "市" and superiors and superiors <= {"省", "自治区"}:
+        levels = ["city", "county"]
+    ends = ("区",) if suffix == "自治区" else (suffix,)
+    if level == "town":
+        ends = tuple(s for s, lvl, *_ in rules.suffixes if lvl == "town")
+    scores: dict[Place, int] = {}
+    written: dict[Place, str] = {}
+    if suffix in ("县", "区", "市"):  # old suffixes: 清苑县, 徐水县
+        for match in re.finditer(r"([\u4e00-\u9fff]{2,3}?)" + suffix, text):
+            for unit in gaz.by_short.get(match.group(1), ()):
+                if unit.level == "county" and not unit.name.endswith(suffix):
+                    scores[unit] = scores.get(unit, 0) + 2
+                    written[unit] = match.group(1) + suffix
+    for name, n in counts.items():
+        if len(name) == 2:
+            n = sum(1 for m in re.finditer(re.escape(name), text)
+                    if text[m.end() : m.end() + 1] not in rules.not_after
+                    and text[max(0, m.start() - 1) : m.start()] not in rules.not_before)
+        for unit in (*gaz.by_name.get(name, ()), *gaz.by_short.get(name, ())):
+            if unit.level in levels and unit.name.endswith(ends) and unit.name not in ends and n:
+                scores[unit] = scores.get(unit, 0) + (2 if name == unit.name else 1) * n
+    municipal = {p.name for p in scores if p.level == "province"}
+    scores = {p: n for p, n in scores.items() if not (p.level == "city" and p.name in municipal)}
+    if not scores:
+        return Jurisdiction(levels[0] if len(levels) == 1 else None, why=f"a {suffix} government, but no {suffix} is named")
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -_support(gaz, kv[0], counts), kv[0].name))
+    best, score = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == score and _support(gaz, ranked[1][0], counts) == _support(gaz, best, counts):
+        return Jurisdiction(best.level, why=f"ambiguous: {best.name} and {ranked[1][0].name} are named as often")
+    if score < 2:
+        return Jurisdiction(best.level, why=f"{best.name} is named only once")
+    return _result(best, written.get(best), f"a {suffix} government; {best.name} named {score} (full name x2)")
+
+
+def _result(place: Place, written: str | None, why: str) -> Jurisdiction:
+    if place.level == "city" and place.name == place.province:
+        return Jurisdiction("province", place.name, None, None, place.province, why + "; a municipality")
+    name = written or place.name
+    return Jurisdiction(place.level, name, name if place.level == "county" else place.county,
+                        place.name if place.level == "city" else place.city, place.province,
+                        why + (f"; today's name {place.name}" if written else ""))
+
+
+def _support(gaz: Gazetteer, place: Place, counts: Counter[str]) -> int:
+    """Mentions of the place's own county (x3), city (x2) and province (x1), full or short names."""
+    score = 0
+    for parent, weight in ((place.county, 3), (place.city, 2), (place.province, 1)):
+        if parent:
+            units = gaz.by_name.get(parent, ())
+            names = {parent, *(u.short for u in units if u.short in gaz.by_short)}
+            score += weight * sum(counts[n] for n in names)
+    return score
