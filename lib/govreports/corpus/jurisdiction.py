@@ -162,8 +162,13 @@ def _named(string: str, gaz: Gazetteer, counts: Counter[str], rules: Jurisdictio
     if not places:
         return None
     level = max((p.level for p in places), key=_ORDER.index)
-    candidates = [p for p in places if p.level == level]
-    best = max(candidates, key=lambda p: (_support(gaz, p, counts), p.name))
+    candidates = sorted((p for p in places if p.level == level), key=lambda p: (-_support(gaz, p, counts), p.name))
+    best = candidates[0]
+    if len(candidates) > 1 and _support(gaz, candidates[1], counts) == _support(gaz, best, counts):
+        others = ", ".join(f"{p.province}{p.city or ''}{p.county or ''}" for p in candidates[:4])
+        return Jurisdiction(best.level, written or best.name,
+                            why=f"{best.name} is the name of {len(candidates)} places ({others}) and the text names none "
+                                "of their parents more than the others: county, city and province left empty")
     return _result(best, written if best.level == "county" else None, f"named in {string[:30]}")
 
 

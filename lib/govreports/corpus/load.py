@@ -18,7 +18,9 @@ from typing import Literal
 import pandas as pd
 
 from govreports.corpus.clean import clean_text
-from govreports.corpus.metadata import infer_metadata
+from govreports.corpus.dating import find_dated_title, report_year
+from govreports.corpus.jurisdiction import jurisdiction
+from govreports.corpus.metadata import document_type, infer_metadata
 from govreports.corpus.places import level_from_text, resolve_place
 from govreports.corpus.readers import SUFFIXES, ReadError, read_file
 from govreports.corpus.structure import split_paragraphs, top_headings
@@ -200,8 +202,52 @@ def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | 
         raise ReadError("no report text left after removing web-page chrome")
     parts = split_paragraphs(cleaned.text)
     values, sources = infer_metadata(cleaned.text, cleaned.fields, top_headings(parts))
-    match = resolve_place(values["title"], cleaned.text, publisher=values["publisher"])
+    _date_and_title(cleaned.text, cleaned.fields, values, sources)
+    place = _place(cleaned.text, values, sources)
+    if sha256 is None:
+        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(
+        doc_id=doc_id or path.stem, path=str(path), sha256=sha256, format=raw.format, encoding=raw.encoding,
+        **values, **place, n_chars=len(cleaned.text),
+        sources=json.dumps(sources, ensure_ascii=False, sort_keys=True),
+        header=json.dumps(cleaned.fields, ensure_ascii=False), text=cleaned.text, raw_text=raw.text,
+    )
+
+
+def _date_and_title(text: str, fields: dict[str, str], values: dict[str, object], sources: dict[str, str]) -> None:
+    """The report year from the strongest evidence (:func:`govreports.corpus.dating.report_year`, conflicts kept in
+    ``sources``), and a title written inline or spaced out when no title line was found."""
+    if values.get("title") is None:
+        dated = find_dated_title(text)
+        if dated is not None:
+            values["title"], sources["title"] = dated[0], "title in the head (inline or spaced out)"
+            kind = document_type(dated[0])
+            if kind is not None and values.get("doc_type") is None:
+                values["doc_type"], sources["doc_type"] = kind, "title"
+    year, source = report_year(text, fields, signed_date=values.get("signed_date"))  # type: ignore[arg-type]
+    values["report_year"] = year
+    if year is None:
+        sources.pop("report_year", None)
+        sources["report_year_missing"] = source
+    else:
+        sources["report_year"] = source
+
+
+def _place(text: str, values: dict[str, object], sources: dict[str, str]) -> dict[str, object]:
+    """Level and place chain (:func:`govreports.corpus.jurisdiction.jurisdiction`); when the text names no government
+    of its own, the gazetteer's reading of the title, publisher and body (:func:`resolve_place`)."""
+    title = values.get("title")
+    found = jurisdiction(text, str(title) if title else None)
+    if found.level is not None or found.place is not None:
+        sources["level"] = found.why
+        if found.place is not None:
+            sources["place"] = found.why
+        if found.place is None and found.why:
+            sources["place_missing"] = found.why
+        return dict(level=found.level, place=found.place, county=found.county, city=found.city,
+                    province=found.province)
     place: dict[str, object] = dict(level=None, place=None, county=None, city=None, province=None)
+    match = resolve_place(str(title) if title else None, text, publisher=values.get("publisher"))  # type: ignore[arg-type]
     if match is not None:
         unit = match.place
         place = dict(level=unit.level, place=unit.name, province=unit.province,
@@ -212,18 +258,12 @@ def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | 
             if place[key] is not None and place[key] != unit.name:
                 sources[key] = "gazetteer parent of the place"
     else:
-        level = level_from_text(values["title"] or "", cleaned.text)
+        level = level_from_text(str(title or ""), text)
         if level is not None:
             place["level"] = level
             sources["level"] = "inferred: self-references (全镇/我县/...) in the body"
-    if sha256 is None:
-        sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-    return dict(
-        doc_id=doc_id or path.stem, path=str(path), sha256=sha256, format=raw.format, encoding=raw.encoding,
-        **values, **place, n_chars=len(cleaned.text),
-        sources=json.dumps(sources, ensure_ascii=False, sort_keys=True),
-        header=json.dumps(cleaned.fields, ensure_ascii=False), text=cleaned.text, raw_text=raw.text,
-    )
+        sources["place_missing"] = found.why
+    return place
 
 
 def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:

@@ -34,7 +34,7 @@ from govreports.rules.patterns import (
     TITLE_WORDS,
 )
 
-__all__ = ["find_title", "infer_metadata", "parse_date"]
+__all__ = ["document_type", "find_title", "infer_metadata", "parse_date"]
 
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _CN_DATE = re.compile(f"([{CN_DIGITS}]{{4}})年([〇零一二三四五六七八九十]{{1,3}})月([〇零一二三四五六七八九十]{{1,4}})日")
@@ -69,8 +69,7 @@ def infer_metadata(
     title = fields.get("标题") or find_title(text)
     put("title", title, "header 标题" if fields.get("标题") else "title line")
     if title:
-        doc_type = next((name for pattern, name in DOC_TYPES if re.search(pattern, title)), None)
-        put("doc_type", doc_type, "title")
+        put("doc_type", document_type(title), "title")
     publisher = fields.get("发布机构") or fields.get("发布单位") or fields.get("发文机关")
     put("publisher", publisher, "header 发布机构")
     put("publisher", _signature_org(text), "signature block")
@@ -99,6 +98,11 @@ def infer_metadata(
                 "report_year"):
         values.setdefault(key, None)
     return values, sources
+
+
+def document_type(title: str) -> str | None:
+    """The kind of report a title names (the first matching pattern of ``DOC_TYPES``), or ``None``."""
+    return next((name for pattern, name in DOC_TYPES if re.search(pattern, title)), None)
 
 
 def find_title(text: str) -> str | None:
