@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Literal
 
 import pandas as pd
 
+from govreports.chinese.periods import format_period, parse_period
 from govreports.corpus.clean import clean_text
 from govreports.corpus.dating import find_dated_title, report_year
 from govreports.corpus.jurisdiction import jurisdiction
@@ -229,8 +231,32 @@ def _date_and_title(text: str, fields: dict[str, str], values: dict[str, object]
     if year is None:
         sources.pop("report_year", None)
         sources["report_year_missing"] = source
-    else:
-        sources["report_year"] = source
+        return
+    sources["report_year"] = source
+    _periods_from_year(text, year, values, sources)
+
+
+def _periods_from_year(text: str, year: int, values: dict[str, object], sources: dict[str, str]) -> None:
+    """Review and plan periods that agree with the report year: a report to a congress reviews the year before it
+    and plans its own year; a summary reviews its own year and plans the next. A period read from the title or a
+    heading is kept when it agrees (a five-year review ending the year before, a plan span starting in the year);
+    one that does not is replaced, and ``sources`` says so."""
+    congress = bool(re.search(r"各位代表|向大会(?:报告|作)|人民代表大会|政府工作报告", text[:3000]))
+    review_end, plan_start = (year - 1, year) if congress else (year, year + 1)
+    for key, edge, index, default in (("review_period", review_end, -1, review_end),
+                                      ("plan_period", plan_start, 0, plan_start if congress else None)):
+        span = parse_period(values.get(key))
+        if span is not None and (span[index] == edge or not congress):
+            continue
+        if span is not None:
+            sources[f"{key}_replaced"] = f"{values[key]} ({sources.get(key, '')}) does not agree with the report year"
+        values[key] = format_period(default, default) if default is not None else None
+        if default is None:
+            sources.pop(key, None)
+        else:
+            sources[key] = ("inferred: a report to a congress reviews the year before its report year" if key ==
+                            "review_period" and congress else "inferred: a summary reviews its report year"
+                            if key == "review_period" else "inferred: a report to a congress plans its report year")
 
 
 def _place(text: str, values: dict[str, object], sources: dict[str, str]) -> dict[str, object]:
