@@ -186,7 +186,13 @@ class _Context:
         if R.TARGET_CUES.search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
             return True
         years = [int(y) for _, y in _YEAR_BEFORE.findall(self.sentence[: q.start])]
-        return self.section != "review" and bool(years and self.review and max(years) > self.review[1])
+        if self.section != "review" and bool(years and self.review and max(years) > self.review[1]):
+            return True
+        # a figure for the year the report plans (今年 in a report to a congress, delivered early in that year) is
+        # a target even without a cue: nothing of that year has been achieved yet
+        relative = _RELATIVE.findall(self.sentence[: q.start])
+        return (self.section != "review" and bool(relative) and relative[-1] == "今年" and self.plan is not None
+                and self.report_year is not None and self.plan[0] == self.report_year)
 
     def _from_to(self, q: Quantity, quantities: list[Quantity]) -> tuple[Quantity, Quantity] | None:
         """The (start, end) figures of a from→to change that ``q`` is part of, or ``None``."""
@@ -239,6 +245,9 @@ class _Context:
             return format_period(first, explicit) if explicit and first and explicit > first else format_period(first, first)
         if explicit:
             return format_period(explicit, explicit)
+        if span and target and span[0] != span[1]:  # an annual target inside a plan span: the report's own year
+            year = self.report_year if self.report_year and span[0] <= self.report_year <= span[1] else span[0]
+            return format_period(year, year)
         if span:
             return format_period(span[1], span[1])
         return format_period(self.report_year, self.report_year)
