@@ -5,7 +5,8 @@ Paragraphs:
 - Each line of the clean text is a paragraph, unless it is cut further:
   - at a space after a sentence end (。！？；：), at a space before a heading marker (一、 (一) 1.), and at a
     space after a short heading-like run (at most 40 characters, no sentence end). Sample 003 has no line
-    breaks at all, only such spaces;
+    breaks at all, only such spaces. A space between a verb of change or level and a figure (增长 7%) is inside a
+    sentence and never cuts;
   - before 一是/二是/… when a line holds at least two of them in order, each after a sentence end
     (sample 004 runs its 一是…二是… items together on one line).
 - Headings: a numbered run of at most 60 characters (一、 level 1, (一) level 2, 1. level 3, (1) level 4)
@@ -53,6 +54,10 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _ENDS_SENTENCE = "。！？；;：:"
 _ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
 _TARGET_PARAGRAPH = re.compile(r"主要预期目标|主要目标[是为:：]")
+_VERB_BEFORE_NUMBER = re.compile(r"(?:增长|增加|提高|下降|降低|达到|达|为|完成|实现|突破|超过|控制在|保持在|约|近)$")
+_REQUIREMENTS = re.compile(r"总体要求[是为:：]|总体思路[是为:：]")
+_RATE = re.compile(r"\d\s*%|百分之|个百分点")
+_NOT_A_TARGET = re.compile(r"预计|同比|比上年|较上年|前三季度|上半年|\d{1,2}\s*[-—至]\s*\d{1,2}\s*月")
 
 
 @dataclass(frozen=True)
@@ -171,8 +176,11 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     stack: list[tuple[int, str]] = []  # (level, heading text)
     section: Section = "other"
     rows = []
+    targets_open = 0  # 2: after a targets cue; 1: right after a statement of the year's general requirements
     for number, part in enumerate(parts):
         part_section = section
+        if part.kind != "body":
+            targets_open = 0
         if part.kind == "heading" and part.level is not None:
             stack = [(lvl, txt) for lvl, txt in stack if lvl < part.level]
             stack.append((part.level, part.text))
@@ -183,6 +191,11 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
             part_section = section
         elif part.kind == "body" and _TARGET_PARAGRAPH.search(part.text):
             part_section = "targets"
+            targets_open = 2
+        elif part.kind == "body" and targets_open and _target_item(part.text, strict=targets_open == 1):
+            part_section = "targets"
+        elif part.kind == "body":
+            targets_open = 1 if _REQUIREMENTS.search(part.text) else 0
         elif part.kind in ("title", "signature"):
             part_section = "other"
         path = " > ".join(txt for _, txt in stack) if part.kind in ("heading", "body") else ""
@@ -191,13 +204,21 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     return rows
 
 
+def _target_item(text: str, *, strict: bool) -> bool:
+    """A paragraph that continues the year's targets (the list after 主要预期目标是： on its own line, or the list
+    right after the general requirements): it states rates and nothing of a past period (预计, 同比, 前三季度 ...);
+    right after the requirements it must state at least two."""
+    rates = len(_RATE.findall(text))
+    return rates >= (2 if strict else 1) and not _NOT_A_TARGET.search(text)
+
+
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Cut one line into paragraph spans (offsets within the line), stripped of spaces."""
     cuts = [0]
     for match in re.finditer(" ", line):
         before, after = line[cuts[-1] : match.start()], line[match.end() :]
-        if not before.strip():
-            continue
+        if not before.strip() or (_VERB_BEFORE_NUMBER.search(before) and after[:1].isdigit()):
+            continue  # 地区生产总值增长 7%左右: a space inside a sentence, before its figure
         if (
             before[-1] in _ENDS_SENTENCE or (before[-1] in "”’」』）)" and len(before) > 1 and before[-2] in "。！？")
             or _HEADING_START.match(after)
