@@ -7,7 +7,7 @@ What is recognised (:func:`find_quantities` scans a sentence, :func:`parse_quant
 - Chinese numerals (``一百零九点六亿元``, ``三十二个``, ``百分之八``, ``两万人``) — converted only where they
   form a number span followed by a unit or preceded by 百分之, never in running text (三农, 一带一路,
   十四五 stay as they are);
-- ranges ``6.5%-7%``, ``6%－6.5%``, ``6.5-7%``, ``5%到6%``, ``6%至6.5%`` (value and ``value_high``).
+- ranges ``6.5%-7%``, ``6%－6.5%``, ``6.5-7%``, ``5%到6%``, ``6%至6.5%``, ``百分之八至九`` (value and ``value_high``).
 
 Units are normalised: money to yuan (元, 万元, 亿元, 万亿元, 千元) or to US dollars (美元 with the same
 multipliers; other currencies are not read); ``%`` and 百分之 to ``percent``; 百分点 to ``pp`` (percentage
@@ -48,7 +48,7 @@ _ARABIC_QUANTITY = re.compile(
     rf"(?P<mult>{_MULT})(?P<unit>{_UNIT})?(?![\d])"
 )
 _CHINESE_QUANTITY = re.compile(
-    rf"(?:百分之(?P<pct>{_CHINESE}))|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + ")"
+    rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + ")"
 )
 
 
@@ -106,16 +106,18 @@ def find_quantities(text: str) -> list[Quantity]:
     for match in _CHINESE_QUANTITY.finditer(normal):
         if any(q.start <= mapping[match.start()] < q.end for q in found):
             continue
+        high = None
         try:
             if match.group("pct"):
                 value, norm_unit, kind = chinese_to_number(match.group("pct")), "percent", "percent"
+                high = chinese_to_number(match.group("pcthigh")) if match.group("pcthigh") else None
             else:
                 raw, mult = _split_multiplier(match.group("num"))
                 norm_unit, kind, factor = _unit_of(match.group("unit"), mult)
                 value = chinese_to_number(raw) * factor
         except (ValueError, KeyError):
             continue
-        found.append(_quantity(text, mapping, match.start(), match.end(), value, norm_unit, kind, None))
+        found.append(_quantity(text, mapping, match.start(), match.end(), value, norm_unit, kind, high))
     return sorted(found, key=lambda q: q.start)
 
 

@@ -51,7 +51,11 @@ from govreports.rules import patterns as R
 __all__ = ["sentence_statements"]
 
 _LIST_SEPARATORS = {"、", "和", "及", "与", "以及", ",", "，"}
-_GAP = re.compile("|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
+# A comparison with another jurisdiction's growth (高于全省0.5个百分点) is no figure of the indicator: it is skipped,
+# and may stand between a name and its own figure (增速高于省平1个百分点、7%左右).
+_RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|省平|全市|全区|省|市|国家)(?:平均)?(?:水平)?(?:增速)?约?"
+                r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
+_GAP = re.compile(_RELATIVE_TO + "|" + "|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
                   + r"|(?:到|至)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _RELATIVE = re.compile(r"(?<![比较同])(今年|明年|去年|上年)")
@@ -67,7 +71,9 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     mentions = find_mentions(sentence, entries)
     if not mentions:
         return []
-    quantities = [q for q in find_quantities(sentence)
+    relative = [m.span() for m in re.finditer(_RELATIVE_TO, sentence)]
+    quantities = [q for q in find_quantities(sentence) if not any(a <= q.start < b for a, b in relative)]
+    quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
     context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan))
     statements = []
@@ -140,7 +146,8 @@ class _Context:
         prior = [p for p in quantities if gap_start <= p.end <= q.start]
         local = text[(prior[-1].end if prior else gap_start) : q.start]
         estimate = self._estimate(mention, q)
-        target = not estimate and self._target(mention, q)
+        # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
+        target = not estimate and self._target(mention, q) and self._months(before) is None
         value, high = q.value, q.value_high
         if role == "growth" and R.DECREASE.search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
