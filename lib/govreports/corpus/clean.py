@@ -16,7 +16,9 @@ What cleaning does, in order:
    (索引号/主题分类/发布机构/成文日期/... as lines, bullet lists or ``|`` tables, with a value on the same
    or the next line); page controls (分享, 打印, 关闭, 字号 大 中 小, 上一篇); 责任编辑 lines. The header
    fields are kept in :attr:`CleanText.fields` for the metadata.
-5. A body that a page repeats twice is kept once.
+5. Page numbers alone on a line (— 9 —, 第3页) are removed; a text hard-wrapped at a fixed width (a PDF conversion:
+   most lines of the same length) has its wrapped lines joined again (``_unwrap``).
+6. A body that a page repeats twice is kept once.
 
 The raw text is not changed; callers keep it for audit.
 """
@@ -90,12 +92,40 @@ def clean_text(raw: str) -> CleanText:
             pending = None
             continue
         pending = None
-        if CONTROL_LINE.match(line):
+        if CONTROL_LINE.match(line) or _PAGE_NUMBER.match(line):
             removed.append(line)
             continue
         kept.append(line)
+    kept = _unwrap(kept)
     kept, repeated = _drop_repeated_body(kept)
     return CleanText("\n".join(kept), fields, tuple(removed), repeated)
+
+
+_PAGE_NUMBER = re.compile(r"^[—\-－–]{1,2}\s*\d{1,3}\s*[—\-－–]{1,2}$|^第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?$")
+_LINE_END = "。！？!?；;：:”’」』"
+_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d))")
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of a text hard-wrapped at a fixed width (a PDF or print conversion): when at least 30% of
+    the lines of ten characters or more have the same length give or take two (the page width), a line of that
+    width (give or take five characters of full-width punctuation) that does not end a sentence continues on the next line, unless the next line starts a heading.
+    Otherwise the lines are kept as they are."""
+    widths = [len(line) for line in lines if len(line) >= 10]
+    if len(widths) < 20:
+        return lines
+    width = max(set(widths), key=lambda w: (sum(1 for v in widths if w - 2 <= v <= w + 1), -w))
+    if sum(1 for v in widths if width - 2 <= v <= width + 1) < 0.3 * len(widths):
+        return lines
+    joined: list[str] = []
+    carry = False
+    for line in lines:
+        if carry and not _HEADING_MARK.match(line):
+            joined[-1] += line
+        else:
+            joined.append(line)
+        carry = len(line) >= width - 5 and line[-1] not in _LINE_END
+    return joined
 
 
 def _tidy_line(line: str) -> str:
