@@ -135,3 +135,22 @@ def test_cleaning_keeps_every_sentence_of_the_body(path) -> None:
         assert re.sub(r"\s+", "", normalise_chars(sentence)) in squeezed
     assert "分享" not in clean.text.split("\n")
     assert "|" not in clean.text
+
+
+def test_a_text_hard_wrapped_at_a_page_width_is_joined_and_page_numbers_go() -> None:
+    # 承德 2024, converted from PDF: every line cut at the page width, 左右 split by the page break, page numbers
+    wrapped = ["一年来，面对严峻复杂的外部环境，面对艰巨繁重的改革发展", "任务，我们坚持以习近平新时代中国特色社会主义思想为指导，深",
+               "入学习贯彻习近平总书记视察河北、视察承德重要讲话精神，全面", "— 1 —", "贯彻落实党的二十大精神，在市委坚强领导下，完整、准确、全面",
+               "贯彻新发展理念，较好地完成了市十五届人大四次会议确定的目标任务。", "一、2023年工作回顾"] * 4
+    wrapped += ["今年经济社会发展主要预期目标是：地区生产总值增长6%左", "", "右，一般公共预算收入增长5%左右，规模以上工业增加值增长6.5%左右。"]
+    clean = clean_text("\n".join(wrapped))
+    assert "— 1 —" not in clean.text and "— 1 —" in clean.removed
+    assert "地区生产总值增长6%左右，一般公共预算收入增长5%左右" in clean.text
+    assert "改革发展任务，我们坚持" in clean.text
+    assert "\n一、2023年工作回顾\n" in clean.text  # a heading is never joined to the line before
+
+
+def test_lines_of_ordinary_reports_are_not_joined() -> None:
+    lines = [line for year in range(2010, 2020) for line in
+             (f"一、{year}年工作回顾", f"{year}年，全镇实现地区生产总值9.{year % 10}亿元，同比增长8.5%。", "（一）经济发展稳中有进")]
+    assert clean_text("\n".join(lines)).text == "\n".join(lines)

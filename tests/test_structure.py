@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from govreports.corpus.structure import (
@@ -131,3 +132,34 @@ def test_sentences_do_not_split_decimals_or_semicolons() -> None:
     sents = sentences(paragraphs(docs))
     assert sents["text"].tolist() == [
         "预计全年实现地区生产总值95亿元,实现规上工业总产值288.5亿元;财政总收入6.6亿元。", "同比增长8.5%!", "好“红领。”"]
+
+
+# --- sections from cue phrases (real reports of counties and cities) ---------------------------------------
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    table = paragraphs(pd.DataFrame({"doc_id": ["x"], "text": [text]}))
+    return list(zip(table["section"], table["text"].str[:12], strict=True))
+
+
+def test_the_targets_list_after_a_cue_on_its_own_line_is_targets() -> None:
+    # 清苑县 2005: the cue stands alone, the list follows; the tasks after it are not targets
+    text = ("今年政府工作的总体要求是：以邓小平理论和“三个代表”重要思想为指导，用科学发展观统领经济和社会工作全局。\n"
+            "经济社会发展的主要预期目标是：\n"
+            "全县生产总值达到43.5亿元，增长14.5%；全社会固定资产投资增长20%；入统工业增加值增长25%。\n"
+            "做好今年工作，对于加快全面建设小康社会步伐具有十分重要的意义。")
+    assert [s for s, _ in _sections(text)] == ["other", "targets", "targets", "other"]
+
+
+def test_a_list_of_rates_right_after_the_general_requirements_is_targets() -> None:
+    # 绵阳 2024: no 主要预期目标 cue at all
+    text = ("坚持稳中求进工作总基调，完整、准确、全面贯彻新发展理念。今年政府工作的总体要求是：聚焦经济建设这一中心工作。\n"
+            "地区生产总值增长7%左右，规上工业增加值增长8%，全社会固定资产投资增长8%，社会消费品零售总额增长9%。\n"
+            "预计全年地区生产总值增长6%，规上工业增加值增长7%。")
+    assert [s for s, _ in _sections(text)] == ["other", "targets", "other"]
+
+
+def test_a_space_between_a_verb_and_its_figure_does_not_cut() -> None:
+    # 容城县 2015
+    text = "今年经济社会发展的主要预期目标是： 地区生产总值增长 7%左右，规模以上工业增加值增长8%以上，固定资产投资增长16%。"
+    parts = [p.text for p in split_paragraphs(text)]
+    assert parts == ["今年经济社会发展的主要预期目标是：", "地区生产总值增长 7%左右，规模以上工业增加值增长8%以上，固定资产投资增长16%。"]

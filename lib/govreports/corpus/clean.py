@@ -107,15 +107,18 @@ _HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join the lines of a text hard-wrapped at a fixed width (a PDF or print conversion): when at least 30% of
-    the lines of ten characters or more have the same length give or take two (the page width), a line of that
+    """Join the lines of a text hard-wrapped at a fixed width (a PDF or print conversion): when at least half of
+    the lines of ten characters or more have the same length give or take two (the page width, at least 20
+    characters) and most of those lines end mid-sentence, a line of that
     width (give or take five characters of full-width punctuation) that does not end a sentence continues on the next line, unless the next line starts a heading.
     Otherwise the lines are kept as they are."""
     widths = [len(line) for line in lines if len(line) >= 10]
     if len(widths) < 20:
         return lines
     width = max(set(widths), key=lambda w: (sum(1 for v in widths if w - 2 <= v <= w + 1), -w))
-    if sum(1 for v in widths if width - 2 <= v <= width + 1) < 0.3 * len(widths):
+    at_width = [line for line in lines if width - 2 <= len(line) <= width + 1]
+    cut = sum(1 for line in at_width if line[-1] not in _LINE_END)
+    if width < 20 or len(at_width) < 0.5 * len(widths) or cut < 0.6 * len(at_width):
         return lines
     joined: list[str] = []
     carry = False

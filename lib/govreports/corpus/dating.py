@@ -54,6 +54,7 @@ _CN_YEAR = re.compile(r"([一二][〇○零O一二三四五六七八九]{3})(?=�
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
              "七": "7", "八": "8", "九": "9"}
 _SPACES = re.compile(r"[ \t\u3000\r\n]+")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")  # a heading, not a title
 _HEADER_LABEL = re.compile(r"^(?:标题|题目|文章标题)[:：]")
 
 
@@ -117,7 +118,7 @@ def find_dated_title(text: str, *, rules: DatingRules | None = None) -> tuple[st
     for line in arabic_years(text[:2500]).split("\n")[:25]:
         squeezed = _HEADER_LABEL.sub("", _SPACES.sub("", line))
         match = pattern.search(squeezed)
-        if match and not re.search(r"本栏|最新|相关", squeezed):
+        if match and not re.search(r"本栏|最新|相关", squeezed) and not _NUMBERED.match(squeezed):
             return match.group(1), int(match.group(2))
     return None
 

@@ -144,7 +144,7 @@ class _Context:
         before = text[: q.start]
         gap_start = max([m.end for m in mentions if m.end <= q.start] + [0])
         prior = [p for p in quantities if gap_start <= p.end <= q.start]
-        local = text[(prior[-1].end if prior else gap_start) : q.start]
+        local = re.sub(_RELATIVE_TO, "", text[(prior[-1].end if prior else gap_start) : q.start])
         estimate = self._estimate(mention, q)
         # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
         target = not estimate and self._target(mention, q) and self._months(before) is None

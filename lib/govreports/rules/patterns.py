@@ -74,7 +74,7 @@ HEDGES_BEFORE: tuple[str, ...] = ("努力实现", "力争", "争取", "确保", 
                                   "高于", "近")
 HEDGES_AFTER: tuple[str, ...] = ("左右", "以上", "上下", "以内", "以下")
 # A hedge that qualifies a whole target statement, from the 2017 national report on.
-HEDGE_SENTENCE = re.compile(r"在实际工作中(争取更好结果)")
+HEDGE_SENTENCE = re.compile(r"(?:在)?实际工作中(?:努力|尽可能|尽量)?(争取更好结果)")
 
 # Hedge classes (徐现祥、刘毓芸 2017; 余泳泽 et al. 2019), strongest first: range > floor > aspiration > approx.
 HEDGE_CLASS: dict[str, str] = {

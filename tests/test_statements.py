@@ -1,0 +1,58 @@
+"""How one sentence is read (:func:`govreports.indicators.statements.sentence_statements`), on sentences of real
+reports of every level: the targets, cues and comparisons that the five samples do not show."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from govreports.indicators.lexicon import lexicon
+from govreports.indicators.statements import sentence_statements
+
+LEXICON = lexicon()
+
+
+def _read(text: str, *, section: str = "other", year: int, review: str | None, plan: str | None) -> list[tuple]:
+    rows = sentence_statements(text, LEXICON, section=section, report_year=year, review=review, plan=plan)
+    return [(r["indicator"], r["kind"], r["period"], r["value"],
+             None if math.isnan(r["value_high"]) else r["value_high"], r["hedge_class"], r["months"]) for r in rows]
+
+
+CASES = [
+    # national 1995: 经济增长速度 is GDP; a Chinese-numeral range after 宏观调控目标…定为
+    ("今年经济增长速度的宏观调控目标，定为百分之八至九", "targets", 1995, "1994", "1995",
+     [("gdp", "target_growth", "1995", 8.0, 9.0, "range", None)]),
+    # national 1997: full-width digits after 调控目标定为, in the targets section
+    ("经济增长速度的调控目标定为８％", "targets", 1997, "1996", "1997", [("gdp", "target_growth", "1997", 8.0, None, "exact", None)]),
+    # Jiangsu 2026: 按增长5%安排, and 在实际工作中努力争取更好结果 qualifies the target
+    ("地区生产总值按增长5%安排，在实际工作中努力争取更好结果", "targets", 2026, "2025", "2026",
+     [("gdp", "target_growth", "2026", 5.0, None, "aspiration", None)]),
+    # Hebei 2001: a figure for 今年 in a report to a congress is a target, even without a cue
+    ("今年，国内生产总值增长8.5％", "other", 2001, "2000", "2001", [("gdp", "target_growth", "2001", 8.5, None, "exact", None)]),
+    # Deyang 2024: a comparison with the province is no figure; the target after it is read
+    ("全市经济社会发展主要预期目标是：地区生产总值增速高于省平1个百分点、7%左右", "targets", 2024, "2023", "2024",
+     [("gdp", "target_growth", "2024", 7.0, None, "approx", None)]),
+    # Luzhou 2024: only a relative target: nothing numeric to record
+    ("地区生产总值增速高于全省0.5个百分点左右", "targets", 2024, "2023", "2024", []),
+    # Luzhou 2024: a partial-year figure in the targets paragraph is a result of those months
+    ("前三季度，全市实现地区生产总值1995.5亿元、增长5.3%", "targets", 2024, "2023", "2024",
+     [("gdp", "level", "2023", 199550000000.0, None, "exact", "1-9"), ("gdp", "growth", "2023", 5.3, None, "exact", "1-9")]),
+    # Gansu 2026: the annual target of the first year of a plan span is dated by the report year, not the span's end;
+    # 左右 with 实际工作中争取更好结果 is an aspiration (the strongest of the two, as for the national report of 2017)
+    ("经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，实际工作中争取更好结果", "targets", 2026, "2021-2025", "2026-2030",
+     [("gdp", "target_growth", "2026", 5.5, None, "aspiration", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "section", "year", "review", "plan", "want"), CASES,
+                         ids=[str(i) for i in range(len(CASES))])
+def test_real_sentences(sentence: str, section: str, year: int, review: str | None, plan: str | None,
+                        want: list[tuple]) -> None:
+    assert _read(sentence, section=section, year=year, review=review, plan=plan) == want
+
+
+def test_a_year_end_summary_reports_its_own_year_as_results() -> None:
+    # in a summary (plan period the next year), 今年 is the year summed up: a result, not a target
+    assert _read("今年，全镇生产总值增长8.5%", year=2023, review="2023", plan="2024") == [
+        ("gdp", "growth", "2023", 8.5, None, "exact", None)]
