@@ -56,3 +56,33 @@ def test_a_year_end_summary_reports_its_own_year_as_results() -> None:
     # in a summary (plan period the next year), 今年 is the year summed up: a result, not a target
     assert _read("今年，全镇生产总值增长8.5%", year=2023, review="2023", plan="2024") == [
         ("gdp", "growth", "2023", 8.5, None, "exact", None)]
+
+
+SPANS = [
+    # Beijing 2026: 过去五年 in a 2026 report is 2021-2025
+    ("过去五年，我们坚定疏解非首都功能，城乡建设用地规模减量约50平方公里，地区生产总值年均增长5.2%", "review", 2026, "2025", "2026",
+     [("gdp", "growth", "2021-2025", 5.2, None, "exact", None)]),
+    # a county report of 2021: “十三五”期间, 按可比口径 between name and figure
+    ("“十三五”期间，全县生产总值按可比口径年均增长3.5%", "review", 2021, "2020", "2021",
+     [("gdp", "growth", "2016-2020", 3.5, None, "exact", None)]),
+    # a county report of 2011: an increase in yuan is no level; the annual average covers 2007-2011
+    ("2011年，预计全县生产总值完成53.42亿元，比2006年增长24.47亿元，年均递增13%", "review", 2011, "2011", "2012",
+     [("gdp", "level", "2011", 5342000000.0, None, "exact", None), ("gdp", "growth", "2007-2011", 13.0, None, "exact", None)]),
+    # national 2003: from→to with years written, the average growth over the span
+    ("国内生产总值从1997年的7.4万亿元增加到2002年的10.2万亿元，按可比价格计算，平均每年增长7.7%", "review", 2003, "2002", "2003",
+     [("gdp", "level", "1997", 7.4e12, None, "exact", None), ("gdp", "level", "2002", 1.02e13, None, "exact", None),
+      ("gdp", "growth", "1998-2002", 7.7, None, "exact", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "section", "year", "review", "plan", "want"), SPANS,
+                         ids=[str(i) for i in range(len(SPANS))])
+def test_multi_year_figures_are_dated_by_their_span(sentence: str, section: str, year: int, review: str,
+                                                    plan: str, want: list[tuple]) -> None:
+    assert _read(sentence, section=section, year=year, review=review, plan=plan) == want
+
+
+def test_a_five_year_review_heading_dates_the_spans_under_it() -> None:
+    rows = sentence_statements("地区生产总值年均增长7.5%", LEXICON, section="review", report_year=2021, review="2020",
+                               plan="2021", heading="一、过去五年工作回顾")
+    assert [(r["period"], r["basis"]) for r in rows] == [("2016-2020", "annual_avg")]

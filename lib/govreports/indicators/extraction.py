@@ -90,17 +90,21 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
             .itertuples(index=False, name=None)}
     pattern = _pattern(entries)[0]
     rows = []
-    for doc_id, text, section, start in zip(sentences["doc_id"], sentences["text"], sentences["section"],
-                                            sentences["start"], strict=True):
+    for doc_id, text, section, heading, start in zip(sentences["doc_id"], sentences["text"], sentences["section"],
+                                                     sentences["heading_path"], sentences["start"], strict=True):
         if not pattern.search(text):
             continue
         report_year, review, plan = meta[doc_id]
         for statement in sentence_statements(text, entries, section=section, report_year=_int(report_year),
-                                             review=review, plan=plan):
+                                             review=review, plan=plan, heading=heading):
             statement.update(doc_id=doc_id, sentence=text, start=start + statement["start"],
                              end=start + statement["end"])
             rows.append(statement)
-    return _finish(pd.DataFrame(rows, columns=INDICATOR_COLUMNS))
+    table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+    # a body repeated on the page (scrapes repeat it two to six times) states every figure again: keep the first
+    repeated = table.duplicated(["doc_id", "indicator", "kind", "period", "value", "value_high", "hedge", "name",
+                                 "sentence"], keep="first")
+    return _finish(table[~repeated])
 
 
 def _finish(table: pd.DataFrame) -> pd.DataFrame:

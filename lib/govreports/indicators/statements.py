@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
-from govreports.chinese.periods import format_period, parse_period
+from govreports.chinese.periods import five_year_plan_pattern, five_year_plans, format_period, parse_period
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
 from govreports.rules import patterns as R
@@ -56,17 +56,23 @@ _LIST_SEPARATORS = {"、", "和", "及", "与", "以及", ",", "，"}
 _RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|省平|全市|全区|省|市|国家)(?:平均)?(?:水平)?(?:增速)?约?"
                 r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
 _GAP = re.compile(_RELATIVE_TO + "|" + "|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
-                  + r"|(?:到|至)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
+                  + r"|(?:到|至|比)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
+_INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
+_BASE_YEAR = re.compile(r"比(\d{4})年(?:底|末)?")
+_PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间")
+_FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
+_COUNT = {"二": 2, "三": 3, "四": 4}
 _RELATIVE = re.compile(r"(?<![比较同])(今年|明年|去年|上年)")
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
 
 
 def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",
-                        report_year: int | None = None, review: str | None = None, plan: str | None = None
-                        ) -> list[dict]:
-    """The statements of one sentence (see the module docstring); offsets are within the sentence."""
+                        report_year: int | None = None, review: str | None = None, plan: str | None = None,
+                        heading: str = "") -> list[dict]:
+    """The statements of one sentence (see the module docstring); offsets are within the sentence. ``heading`` is
+    the path of headings the sentence stands under (a five-year review heading dates its spans)."""
     kinds = {e.id: e.unit_kind for e in entries}
     mentions = find_mentions(sentence, entries)
     if not mentions:
@@ -75,7 +81,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     quantities = [q for q in find_quantities(sentence) if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
-    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan))
+    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading)
     statements = []
     if R.NO_TARGET.search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
@@ -127,6 +133,23 @@ class _Context:
     report_year: int | None
     review: tuple[int, int] | None
     plan: tuple[int, int] | None
+    heading: str = ""
+
+    def span_named(self, before: str) -> tuple[int, int] | None:
+        """A span of years the words before a figure (or, failing them, the headings above it) name: 过去五年 /
+        五年来 (the five years before the report year), 十三五时期 (the plan's years), 十三五前四年 (its first four);
+        ``None`` when they name none."""
+        for words in (before, self.heading):
+            plans = list(five_year_plan_pattern().finditer(words))
+            if plans:
+                first, last = five_year_plans()[plans[-1].group(1)]
+                leading = _FIRST_YEARS.search(words[plans[-1].end() :])
+                if leading:
+                    last = first + _COUNT[leading.group(1)] - 1
+                return first, last
+            if self.report_year and _PAST_FIVE.search(words):
+                return self.report_year - 5, self.report_year - 1
+        return None
 
     def no_target(self, mention: Mention) -> dict:
         year = self.report_year if self.report_year else (self.plan[0] if self.plan else None)
@@ -141,6 +164,8 @@ class _Context:
         if role is None:
             return None
         text = self.sentence
+        if role == "level" and _INCREMENT.search(text[: q.start]):
+            return None  # 比2006年增长24.47亿元: an increase, not a level
         before = text[: q.start]
         gap_start = max([m.end for m in mentions if m.end <= q.start] + [0])
         prior = [p for p in quantities if gap_start <= p.end <= q.start]
@@ -152,11 +177,17 @@ class _Context:
         if role == "growth" and R.DECREASE.search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
         basis = change = None
+        bases = list(_BASE_YEAR.finditer(text, mention.start, q.start))
+        base = bases[-1] if bases else None
         if role == "growth":
             change = self._change_before(q, quantities)
             basis = ("annual_avg" if R.ANNUAL_AVERAGE.search(local) else
-                     "cumulative" if R.CUMULATIVE.search(local) or change is not None else "yoy")
+                     "cumulative" if R.CUMULATIVE.search(local) or change is not None or base else "yoy")
         period = self._period(before, target, basis, q, quantities, change)
+        if role == "growth" and base and change is None:  # 2016年…比2011年增长60%: over 2012-2016
+            years = [int(y) for _, y in _YEAR_BEFORE.findall(text[: base.start()])]
+            end = years[-1] if years else (self.review[1] if self.review else None)
+            period = format_period(int(base.group(1)) + 1, end) if end and end > int(base.group(1)) else None
         hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
         return dict(indicator=mention.indicator, kind=("target_" if target else "") + role, period=period,
                     value=value, value_high=high if high is not None else math.nan, unit=q.unit, basis=basis,
@@ -245,7 +276,12 @@ class _Context:
         if explicit is None and relative and self.report_year:
             explicit = self.report_year + {"今年": 0, "明年": 1, "去年": -1, "上年": -1}[relative[-1]]
         span = self._span_for(target)
+        named = self.span_named(before)
+        if named and not target and explicit is None:  # results of a five-year review: 过去五年, 十三五时期
+            span = named
         if basis in ("annual_avg", "cumulative"):
+            if named and explicit is None:
+                return format_period(*named)
             if span and span[0] != span[1]:
                 return format_period(*span)
             first = span[0] if span else self.report_year
