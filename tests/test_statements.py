@@ -86,3 +86,63 @@ def test_a_five_year_review_heading_dates_the_spans_under_it() -> None:
     rows = sentence_statements("地区生产总值年均增长7.5%", LEXICON, section="review", report_year=2021, review="2020",
                                plan="2021", heading="一、过去五年工作回顾")
     assert [(r["period"], r["basis"]) for r in rows] == [("2016-2020", "annual_avg")]
+
+
+NAMES = [
+    # 进出口总额 is its own indicator, not 出口总额 inside it
+    ("全市进出口总额增长18.8%，其中出口总额增长20%", [("trade_total", "growth", "2023", 18.8, None, "exact", None),
+                                                ("exports", "growth", "2023", 20.0, None, "exact", None)]),
+    # 地方财政总收入 is not 财政总收入; 地方财政收入 is its own
+    ("地方财政总收入增长5%，地方财政收入增长3%", [("local_fiscal_revenue", "growth", "2023", 3.0, None, "exact", None)]),
+    # shares and per-unit figures are not the indicator
+    ("服务业增加值占地区生产总值的41.4%", []),
+    ("省级以上开发区亩均投资、亩均税收均增长15%", []),
+    ("人均地区生产总值达到8万元", []),
+    # 城乡居民人均可支配收入 with 分别: urban first, rural second
+    ("城乡居民人均可支配收入分别增长5%和7.5%", [("urban_income_per_capita", "growth", "2023", 5.0, None, "exact", None),
+                                        ("rural_income_per_capita", "growth", "2023", 7.5, None, "exact", None)]),
+    ("城乡居民人均可支配收入分别增长4.2%、6%", [("urban_income_per_capita", "growth", "2023", 4.2, None, "exact", None),
+                                         ("rural_income_per_capita", "growth", "2023", 6.0, None, "exact", None)]),
+    # 分别 with a hedge after the first figure still pairs in order
+    ("规上工业增加值、固定资产投资分别增长5%以上和8%", [
+        ("industrial_value_added_above_scale", "growth", "2023", 5.0, None, "floor", None),
+        ("fixed_asset_investment", "growth", "2023", 8.0, None, "exact", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), NAMES, ids=[str(i) for i in range(len(NAMES))])
+def test_names_inside_names_pairs_shares_and_per_unit_figures(sentence: str, want: list[tuple]) -> None:
+    assert _read(sentence, section="review", year=2024, review="2023", plan="2024") == want
+
+
+FORMS = [
+    # CPI as an index (a value near 100): the rate it implies; 以内 is a ceiling
+    ("居民消费价格指数控制在103左右", [("cpi", "target_level", "2024", 3.0, None, "approx", None)]),
+    ("居民消费价格指数控制在103以内", [("cpi", "target_level", "2024", 3.0, None, "ceiling", None)]),
+    # grain in 斤, as tonnes
+    ("严格落实耕地保护和粮食安全责任制，粮食产量稳定在57亿斤以上", [("grain_output", "target_level", "2024", 2850000.0, None, "floor", None)]),
+    # a milestone on the way (跨越千亿台阶) does not hide the growth target
+    ("地区生产总值跨越千亿台阶，增长7%以上", [("gdp", "target_growth", "2024", 7.0, None, "floor", None)]),
+    # 分别超过: the hedge qualifies every figure of the run
+    ("城乡居民人均可支配收入分别超过4万元和2万元", [("urban_income_per_capita", "target_level", "2024", 40000.0, None, "floor", None),
+                                          ("rural_income_per_capita", "target_level", "2024", 20000.0, None, "floor", None)]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), FORMS, ids=[str(i) for i in range(len(FORMS))])
+def test_number_forms_in_the_targets(sentence: str, want: list[tuple]) -> None:
+    assert _read(sentence, section="targets", year=2024, review="2023", plan="2024") == want
+
+
+def test_an_estimate_opening_the_sentence_covers_every_figure() -> None:
+    rows = sentence_statements("初步预计，全市地区生产总值2291.5亿元，增长5.8%", LEXICON, section="review", report_year=2024,
+                               review="2023", plan="2024")
+    assert [(r["kind"], r["period"], r["value"], r["hedge"]) for r in rows] == [
+        ("level", "2023", 229150000000.0, "预计"), ("growth", "2023", 5.8, "预计")]
+
+
+def test_a_target_year_leading_the_sentence_dates_the_figures_after_it() -> None:
+    rows = sentence_statements("力争到2030年，全市地区生产总值迈上4万亿元新台阶", LEXICON, section="plan", report_year=2026,
+                               review="2025", plan="2026-2030")
+    assert [(r["kind"], r["period"], r["value"], r["hedge_class"]) for r in rows] == [
+        ("target_level", "2030", 4e12, "floor")]

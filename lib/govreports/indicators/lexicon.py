@@ -16,6 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from govreports.rules.files import Schema, read_rule_table, read_word_list
+
 __all__ = ["Indicator", "Mention", "find_mentions", "lexicon"]
 
 
@@ -70,12 +72,50 @@ def _pattern(entries: tuple[Indicator, ...]) -> tuple[re.Pattern[str], dict[str,
     return re.compile("|".join(parts)), owner, wild
 
 
-def find_mentions(sentence: str, entries: Sequence[Indicator]) -> list[Mention]:
-    """Indicator names in a sentence, leftmost-longest, in order."""
+def find_mentions(sentence: str, entries: Sequence[Indicator], *, traps: str | Path | None = None) -> list[Mention]:
+    """Indicator names in a sentence, leftmost-longest, in order; a name inside a longer phrase of the trap list
+    (``resources/indicator_name_traps.txt``, or your own file: 人均地区生产总值, 亩均税收, 占地区生产总值 ...) is no
+    mention."""
     pattern, owner, wild = _pattern(tuple(entries))
+    covered = [m.span(1) for m in _traps(str(traps) if traps else None).finditer(sentence)]
+    known = {entry.id for entry in entries}
     found = []
+    pairs = []
+    for name, first, second in _pairs():
+        for at in _occurrences(sentence, name):
+            if first in known and second in known and not any(a <= at < b for a, b, *_ in pairs):
+                pairs.append((at, at + len(name), first, second, name))
+    for start, end, first, second, name in pairs:
+        found += [Mention(start, end, first, name), Mention(start, end, second, name)]
     for match in pattern.finditer(sentence):
         text = match.group(0)
+        if any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in covered):
+            continue
+        if any(a <= match.start() < b for a, b, *_ in pairs):
+            continue
         indicator = owner.get(text) or next(i for w, i in wild if w.fullmatch(text))
         found.append(Mention(match.start(), match.end(), indicator, text))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
     return found
+
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[tuple[str, str, str], ...]:
+    """Names that stand for two indicators (``resources/indicator_pairs.csv``), longest first."""
+    table = read_rule_table("indicator_pairs.csv", Schema(required=("name", "first", "second")))
+    rows = ((row["name"], row["first"], row["second"]) for row in table.rows)
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@lru_cache(maxsize=4)
+def _traps(path: str | None) -> re.Pattern[str]:
+    words = read_word_list(path or "indicator_name_traps.txt", required=("source",)).words
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!)"
+    return re.compile(f"(?=({alternation}))")  # a lookahead: overlapping phrases are all found

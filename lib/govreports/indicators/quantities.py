@@ -11,7 +11,8 @@ What is recognised (:func:`find_quantities` scans a sentence, :func:`parse_quant
 
 Units are normalised: money to yuan (元, 万元, 亿元, 万亿元, 千元) or to US dollars (美元 with the same
 multipliers; other currencies are not read); ``%`` and 百分之 to ``percent``; 百分点 to ``pp`` (percentage
-points); counts keep their unit with the 万/亿 multiplier applied (万人 -> ``人`` × 10,000, 万吨 -> ``吨``).
+points); counts keep their unit with the 万/亿 multiplier applied (万人 -> ``人`` × 10,000, 万吨 -> ``吨``); weights in
+斤 and 公斤 become tonnes (57亿斤 -> 2,850,000 ``吨``).
 A number with a multiplier but no unit (``近20亿``) has unit ``None`` and the multiplier applied.
 """
 
@@ -31,15 +32,17 @@ QuantityKind = Literal["money", "percent", "points", "count", "number"]
 
 _MULTIPLIERS = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
                 "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
+_TO_TONNES = {"斤": 0.0005, "公斤": 0.001}
 _CURRENCIES = {"元": "yuan", "人民币": "yuan", "美元": "usd"}
-COUNT_UNITS = ("人次", "户次", "平方米", "平方公里", "公里", "千米", "米", "万千瓦", "千瓦时", "千瓦", "标箱",
+COUNT_UNITS = ("公斤", "斤", "人次", "户次", "平方米", "平方公里", "公里", "千米", "米", "万千瓦", "千瓦时", "千瓦", "标箱",
                "人", "户", "个", "家", "亩", "吨", "名", "所", "座", "套", "件", "项", "辆", "台", "张", "条", "间",
                "处", "次", "批", "场", "宗", "栋", "幢", "艘", "头", "只", "株", "棵", "篇", "本", "册", "起")
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:万亿|亿|万)?"
 _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
-_UNIT = r"(?:个?百分点|%|元|人民币|美元|" + "|".join(COUNT_UNITS) + ")"
+# a unit character that begins another word is no unit: 千亿台阶, 万人民币 is money, 全家庭
+_UNIT = r"(?:(?:个?百分点|%|元|人民币|美元|" + "|".join(COUNT_UNITS) + r")(?![阶民庭]))"
 _RANGE_SEP = r"\s*(?:-|－|—|–|~|～|至|到)\s*"
 
 # Arabic: number, optional range, multiplier, unit (optional only when a multiplier is present).
@@ -48,7 +51,7 @@ _ARABIC_QUANTITY = re.compile(
     rf"(?P<mult>{_MULT})(?P<unit>{_UNIT})?(?![\d])"
 )
 _CHINESE_QUANTITY = re.compile(
-    rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + ")"
+    rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + r")(?![阶民庭])"
 )
 
 
@@ -75,6 +78,8 @@ def _unit_of(unit: str | None, multiplier: float) -> tuple[str | None, QuantityK
         return "pp", "points", 1.0
     if unit in _CURRENCIES:
         return _CURRENCIES[unit], "money", multiplier
+    if unit in _TO_TONNES:  # grain in 斤 (500 g) or 公斤: tonnes, as statistics report it
+        return "吨", "count", multiplier * _TO_TONNES[unit]
     return unit, "count", multiplier
 
 

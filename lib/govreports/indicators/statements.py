@@ -27,7 +27,7 @@ How a sentence is read (decisions, each tested in ``tests/test_indicators.py``):
 7. *Basis* of growth: annual_avg (年均, 逐年, 每年), cumulative (from→to, 累计), else yoy.
 8. *Hedges:* 预计 in scope, hedge words in the figure's clause before it (力争, 确保, 突破, 约, 超过, 不低于 ...) and right
    after it (左右, 以上, 以内 ...), and 在实际工作中争取更好结果, in text order, joined by ``;``. The class is
-   ``range`` when a high value is given, else the strongest of floor > aspiration > approx, else ``exact``
+   ``range`` when a high value is given, else the strongest of floor > ceiling > aspiration > approx, else ``exact``
    (预计 does not set the class: it marks an estimate, not a qualifier of the number). A sentence saying no target
    was set (没有提出全年经济增速具体目标) gives a target row without value, class ``none``.
 9. *Scope:* ``entity`` when the clause names a firm or project before the indicator (公司, 集团, 项目 ...) and not a
@@ -55,10 +55,13 @@ _LIST_SEPARATORS = {"、", "和", "及", "与", "以及", ",", "，"}
 # and may stand between a name and its own figure (增速高于省平1个百分点、7%左右).
 _RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|省平|全市|全区|省|市|国家)(?:平均)?(?:水平)?(?:增速)?约?"
                 r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
-_GAP = re.compile(_RELATIVE_TO + "|" + "|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
+# a milestone crossed on the way (跨越千亿台阶，增长7%以上) stands between a name and its figure
+_MILESTONE = r"(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}台阶[，,]?"
+_GAP = re.compile(_RELATIVE_TO + "|" + _MILESTONE + "|" + "|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
                   + r"|(?:到|至|比)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
+_INDEX_VALUE = re.compile(r"(?:总)?指数(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 _BASE_YEAR = re.compile(r"比(\d{4})年(?:底|末)?")
 _PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
@@ -81,6 +84,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     quantities = [q for q in find_quantities(sentence) if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
+    quantities = sorted(quantities + _price_index(sentence, mentions), key=lambda q: q.start)
     context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading)
     statements = []
     if R.NO_TARGET.search(sentence):
@@ -99,6 +103,20 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     return statements
 
 
+def _price_index(sentence: str, mentions: list[Mention]) -> list[Quantity]:
+    """CPI stated as an index (居民消费价格指数控制在103左右): the rate it implies (3%), read where a price index name
+    is followed by a bare number between 90 and 120."""
+    found = []
+    for mention in mentions:
+        if mention.indicator != "cpi":
+            continue
+        match = _INDEX_VALUE.match(sentence, mention.end)
+        if match and 90 <= float(match.group(1)) <= 120:
+            value = round(float(match.group(1)) - 100, 6)
+            found.append(Quantity(value, "percent", "percent", match.start(1), match.end(1), match.group(1)))
+    return found
+
+
 def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, anchors: dict[int, int],
              sentence: str) -> list[tuple[Mention, Quantity]] | None:
     """The mention(s) a figure belongs to, with the figure each takes, or ``None``."""
@@ -114,13 +132,14 @@ def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, an
     chain = [last]
     while chain[0] > 0:
         between = sentence[mentions[chain[0] - 1].end : mentions[chain[0]].start]
-        if between in _LIST_SEPARATORS - {",", "，"} and (chain[0] - 1) not in anchors:
+        if (between in _LIST_SEPARATORS - {",", "，"} or between == "") and (chain[0] - 1) not in anchors:
             chain.insert(0, chain[0] - 1)
         else:
             break
     if len(chain) > 1 and "分别" in gap:
         run = quantities[index : index + len(chain)]
-        joins = [sentence[a.end : b.start].strip() for a, b in pairwise(run)]
+        after = "|".join(map(re.escape, R.HEDGES_AFTER))
+        joins = [re.sub(f"^(?:{after})", "", sentence[a.end : b.start].strip()) for a, b in pairwise(run)]
         if len(run) == len(chain) and all(j in {"、", "和", "及", "与", ",", "，"} for j in joins):
             return [(mentions[i], q) for i, q in zip(chain, run, strict=True)]
     return [(mentions[i], quantity) for i in chain]
@@ -169,7 +188,7 @@ class _Context:
         before = text[: q.start]
         gap_start = max([m.end for m in mentions if m.end <= q.start] + [0])
         prior = [p for p in quantities if gap_start <= p.end <= q.start]
-        local = re.sub(_RELATIVE_TO, "", text[(prior[-1].end if prior else gap_start) : q.start])
+        local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", text[(prior[-1].end if prior else gap_start) : q.start])
         estimate = self._estimate(mention, q)
         # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
         target = not estimate and self._target(mention, q) and self._months(before) is None
@@ -188,6 +207,9 @@ class _Context:
             years = [int(y) for _, y in _YEAR_BEFORE.findall(text[: base.start()])]
             end = years[-1] if years else (self.review[1] if self.review else None)
             period = format_period(int(base.group(1)) + 1, end) if end and end > int(base.group(1)) else None
+        run = text[mention.end : q.start]
+        if "分别" in run:  # 分别超过4万元和2万元: the hedge before the run's first figure qualifies each
+            local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", run[run.index("分别") :])
         hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
         return dict(indicator=mention.indicator, kind=("target_" if target else "") + role, period=period,
                     value=value, value_high=high if high is not None else math.nan, unit=q.unit, basis=basis,
@@ -351,4 +373,4 @@ def _hedge_class(hedges: list[str], high: float | None) -> str:
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
         return "range"
     classes = {R.HEDGE_CLASS[h] for h in hedges if h in R.HEDGE_CLASS}
-    return next((c for c in ("floor", "aspiration", "approx") if c in classes), "exact")
+    return next((c for c in ("floor", "ceiling", "aspiration", "approx") if c in classes), "exact")

@@ -65,24 +65,26 @@ PREDICATE_WORDS: tuple[str, ...] = (
     "增长速度", "增幅", "增速", "增长", "增加", "提高", "提升", "上升", "下降", "降低", "减少", "回落", "扩大",
     "递增", "逐年", "年均", "平均每年", "每年", "累计", "总计", "合计", "全年", "当年", "年度",
     "分别为", "分别", "保持在", "保持", "控制在", "达到", "达", "完成", "实现", "至", "到", "从", "由", "为", "是",
-    "在", "了", "均", "的", "约", "按可比价格计算", "按可比口径", "按可比价", "可比价格", "可比口径", "可比", "按", "安排", "宏观调控目标", "调控目标", "预期目标", "预期", "定为", "大约", "近", "超过", "超", "突破", "高于", "不低于", "力争", "争取", "确保",
+    "在", "了", "均", "的", "约", "迈上", "跨越", "站上", "稳定在", "稳在", "总指数", "指数", "按可比价格计算", "按可比口径", "按可比价", "可比价格", "可比口径", "可比", "按", "安排", "宏观调控目标", "调控目标", "预期目标", "预期", "定为", "大约", "近", "超过", "超", "突破", "高于", "不低于", "力争", "争取", "确保",
     "努力实现", "预计", "左右", "以上", "上下", "以内", "以下", "入库", "总额", "总量", "规模", "水平",
 )
 
 # Hedge words before a figure (in the words between the indicator and the figure) and right after it.
-HEDGES_BEFORE: tuple[str, ...] = ("努力实现", "力争", "争取", "确保", "突破", "大约", "约", "超过", "超", "不低于",
+HEDGES_BEFORE: tuple[str, ...] = ("不超过", "不高于", "努力实现", "力争", "争取", "确保", "突破", "迈上", "跨越", "站上", "大约", "约", "超过", "超", "不低于",
                                   "高于", "近")
 HEDGES_AFTER: tuple[str, ...] = ("左右", "以上", "上下", "以内", "以下")
 # A hedge that qualifies a whole target statement, from the 2017 national report on.
 HEDGE_SENTENCE = re.compile(r"(?:在)?实际工作中(?:努力|尽可能|尽量)?(争取更好结果)")
 
-# Hedge classes (徐现祥、刘毓芸 2017; 余泳泽 et al. 2019), strongest first: range > floor > aspiration > approx.
+# Hedge classes (徐现祥、刘毓芸 2017; 余泳泽 et al. 2019), strongest first: range > floor > ceiling > aspiration >
+# approx. A ceiling (控制在4.5%以内, 不超过3%) is the hard bound of a rate that must not rise above it.
 HEDGE_CLASS: dict[str, str] = {
     "以上": "floor", "不低于": "floor", "确保": "floor", "高于": "floor", "突破": "floor", "超过": "floor",
+    "迈上": "floor", "跨越": "floor", "站上": "floor",
     "超": "floor",
     "力争": "aspiration", "争取": "aspiration", "努力实现": "aspiration", "争取更好结果": "aspiration",
     "左右": "approx", "约": "approx", "大约": "approx", "上下": "approx", "近": "approx",
-    "以内": "approx", "以下": "approx",
+    "以内": "ceiling", "以下": "ceiling", "不超过": "ceiling", "不高于": "ceiling",
 }
 
 # Cues that a sentence states targets.
@@ -91,10 +93,10 @@ STRONG_TARGET_CUES = re.compile(r"预期目标|主要目标|目标[是为:：]")
 NO_TARGET = re.compile(r"(?:没有|未|不)(?:提出|设定|设置|设)[^。；;]{0,12}?目标")
 
 # Statement markers.
-ESTIMATE = "预计"
+ESTIMATE = "(?:初步)?预计"
 ANNUAL_AVERAGE = re.compile(r"年均|平均每年|逐年|每年")
 CUMULATIVE = re.compile(r"累计")
 DECREASE = re.compile(r"(?:下降|降低|减少|回落)[了]?$")
 PARTIAL_YEAR = re.compile(r"(\d{1,2})\s*[-—至~]\s*(\d{1,2})\s*月(?:份)?|(上半年)|(前三季度)|(一季度|第一季度)")
-ENTITY_MARKERS = re.compile(r"公司|集团|股份|有限|厂|项目|工程")
+ENTITY_MARKERS = re.compile(r"公司|集团|股份|有限|厂|项目|工程|开发区|园区|高新区|经开区|示范区|产业园|景区")
 JURISDICTION_MARKERS = re.compile(r"规上|规模以上|全[镇乡县区市省国]|我[镇乡县区市省]|全街道|本[镇乡县区市]")

@@ -12,7 +12,7 @@ from govreports.indicators.lexicon import lexicon
 
 __all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
 
-_HEDGE_LABELS = {"floor": "下限（以上、确保、突破）", "aspiration": "争取（力争、争取）", "approx": "约数（左右）",
+_HEDGE_LABELS = {"floor": "下限（以上、确保、突破）", "ceiling": "上限（以内、不超过）", "aspiration": "争取（力争、争取）", "approx": "约数（左右）",
                  "range": "区间", "exact": "确数", "none": "未设目标"}
 
 
