@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pandas as pd
+import pytest
 
 from govreports import workspace
 from govreports.indicators import extraction as indicators
 from govreports.keywords import frequencies as keywords
+from govreports.runtime.cache import content_key
 from govreports.text.segment import Segmenter
 from govreports.workspace import Workspace
 from tests.conftest import RAW
@@ -154,3 +157,46 @@ def test_sentences_are_read_only_when_used(tmp_path, documents) -> None:
     assert second.memo("offsets", structure.offsets_ok, second.documents, second.sentences)
     assert "not read yet" in repr(second.sentences)  # the check came from the cache
     assert second.sentences["text"].equals(expected["text"])
+
+
+# --- keys from content: a memoised result is never stale --------------------------------------------------
+
+def _places(documents):
+    return sorted(documents["place"].dropna())
+
+
+def test_a_table_edited_in_place_is_computed_again(tmp_path) -> None:
+    ws = Workspace(RAW, cache_dir=tmp_path)
+    first = ws.memo("places", _places, ws.documents)
+    ws.documents.loc[0, "place"] = "改过的镇"
+    second = ws.memo("places", _places, ws.documents)
+    assert "改过的镇" not in first and "改过的镇" in second
+
+
+def _total(values):
+    return float(values.sum())
+
+
+def test_arrays_that_differ_in_one_value_do_not_share_a_key(tmp_path) -> None:
+    ws = Workspace(RAW, cache_dir=tmp_path)
+    one = np.zeros(5000)
+    other = one.copy()
+    other[2500] = 1.0
+    assert repr(one) == repr(other)  # numpy elides the middle: a repr key would be shared
+    assert ws.memo("total", _total, one) == 0.0
+    assert ws.memo("total", _total, other) == 1.0
+
+
+def test_an_argument_without_a_content_key_is_refused(tmp_path) -> None:
+    ws = Workspace(RAW, cache_dir=tmp_path)
+    with pytest.raises(TypeError, match="cannot make a cache key from a function"):
+        ws.memo("lambda", _total, lambda: 1)
+    with (tmp_path / "f.txt").open("w") as handle, pytest.raises(TypeError, match="TextIOWrapper"):
+        ws.memo("handle", _total, handle)
+
+
+def test_same_content_in_another_object_gives_the_same_key() -> None:
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]})
+    assert content_key(frame) == content_key(frame.copy())
+    assert content_key({"b": 1, "a": {2, 3}}) == content_key({"a": {3, 2}, "b": 1})
+    assert content_key(frame) != content_key(frame.assign(a=[1, 3]))

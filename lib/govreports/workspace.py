@@ -32,7 +32,7 @@ from matplotlib.figure import Figure
 from govreports.corpus import structure
 from govreports.corpus.load import load_corpus
 from govreports.indicators.extraction import Indicator, extract_indicators, lexicon
-from govreports.runtime.cache import cached_frame, cached_object, key_of
+from govreports.runtime.cache import cached_frame, cached_object, content_key, key_of
 from govreports.text.segment import Segmenter
 from govreports.text.tokens import corpus_tokens, iter_tokens
 from govreports.viz import style as figures
@@ -262,16 +262,13 @@ class Workspace:
         return value
 
     def _describe(self, value: Any) -> str:
-        for known, origin in self._origins:
-            if known is value:
-                return origin
-        if isinstance(value, pd.DataFrame):
-            hashed = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
-            return "frame:" + hashlib.sha256(hashed + repr(list(value.columns)).encode()).hexdigest()[:16]
-        if isinstance(value, set | frozenset):
-            return repr(sorted(value))
-        if isinstance(value, Segmenter):
-            return f"segmenter:{value.fingerprint}"
-        if isinstance(value, range):
-            return repr(list(value))
-        return repr(value)
+        """The cache key of an argument: a lazy table not read yet by how it was made (it cannot have been edited);
+        everything else by its content (:func:`govreports.runtime.cache.content_key`), so a table edited in place, or
+        two arrays that differ in one value, never share a cached result."""
+        if isinstance(value, LazyTable):
+            if "frame" in value.__dict__:
+                return "table:" + content_key(value.frame)
+            for known, origin in self._origins:
+                if known is value:
+                    return origin
+        return content_key(value)

@@ -9,19 +9,22 @@ recomputed. Files are written to a temporary name and renamed, so an interrupted
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from govreports.runtime.atomic import write_atomic, write_bytes
 
-__all__ = ["cached_frame", "cached_object", "code_fingerprint", "key_of", "write_parquet"]
+__all__ = ["cached_frame", "cached_object", "code_fingerprint", "content_key", "key_of", "write_parquet"]
 
 T = TypeVar("T")
 _LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "jionlp", "pyarrow")
@@ -51,6 +54,68 @@ def key_of(*parts: object) -> str:
             digest.update(repr(item).encode() + b"\x1f")
         digest.update(b"\x1e")
     return digest.hexdigest()[:24]
+
+
+def content_key(value: object) -> str:
+    """A key that changes whenever ``value``'s content does: tables by their values (index, columns and dtypes
+    included), arrays by dtype, shape and bytes (sparse matrices by their CSR arrays), existing files by the sha256 of their bytes, sets order-free, dicts
+    by sorted items, lists and tuples in order, frozen dataclasses by their fields, objects with a ``fingerprint``
+    attribute by it, module-level functions by name, plain numbers, strings, bytes, ``None`` and ranges by value.
+
+    Raises:
+        TypeError: for anything else (an open file, a lambda, an object without a content fingerprint), naming its
+            type: a key made from ``repr`` could let two different arguments share a cached result.
+    """
+    digest = hashlib.sha256()
+    _feed(digest, value)
+    return digest.hexdigest()[:24]
+
+
+def _feed(digest: Any, value: object) -> None:
+    def put(tag: str, payload: bytes = b"") -> None:
+        digest.update(tag.encode() + b"\x1f" + payload + b"\x1e")
+
+    if value is None or isinstance(value, bool | int | float | complex | str | bytes | range):
+        put(type(value).__name__, repr(value).encode())
+    elif isinstance(value, np.generic):
+        put(type(value).__name__, repr(value.item()).encode())
+    elif isinstance(value, pd.DataFrame):
+        put("frame", pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+            + repr([(str(c), str(t)) for c, t in value.dtypes.items()]).encode())
+    elif isinstance(value, pd.Series):
+        put("series", pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+            + repr((value.name, str(value.dtype))).encode())
+    elif isinstance(value, np.ndarray):
+        put("array", repr((value.dtype.str, value.shape)).encode() + np.ascontiguousarray(value).tobytes())
+    elif sparse.issparse(value):
+        matrix = value.tocsr()  # type: ignore[union-attr]
+        put("sparse", repr((matrix.dtype.str, matrix.shape)).encode() + matrix.data.tobytes()
+            + matrix.indices.tobytes() + matrix.indptr.tobytes())
+    elif isinstance(value, Path):
+        put("file", hashlib.sha256(value.read_bytes()).digest() if value.is_file() else str(value).encode())
+    elif isinstance(value, list | tuple):
+        put(type(value).__name__, str(len(value)).encode())
+        for item in value:
+            _feed(digest, item)
+    elif isinstance(value, dict):
+        put("dict", str(len(value)).encode())
+        for key in sorted(value, key=repr):
+            _feed(digest, key)
+            _feed(digest, value[key])
+    elif isinstance(value, set | frozenset):
+        put("set", ",".join(sorted(content_key(item) for item in value)).encode())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type) and value.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        put("dataclass", type(value).__qualname__.encode())
+        for item in dataclasses.fields(value):
+            _feed(digest, item.name)
+            _feed(digest, getattr(value, item.name))
+    elif isinstance(getattr(value, "fingerprint", None), str):
+        put("fingerprint", (type(value).__qualname__ + ":" + value.fingerprint).encode())  # type: ignore[attr-defined]
+    elif callable(value) and "<" not in getattr(value, "__qualname__", "<"):
+        put("function", f"{value.__module__}.{value.__qualname__}".encode())  # type: ignore[union-attr]
+    else:
+        raise TypeError(f"cannot make a cache key from a {type(value).__name__}: pass a table, an array, a file path, "
+                        "numbers, strings or containers of them")
 
 
 def cached_frame(cache_dir: str | Path | None, namespace: str, key: str, compute: Callable[[], pd.DataFrame]
