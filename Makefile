@@ -31,8 +31,10 @@ figures: $(STAMP)  ## run every notebook on data/raw and export the figures to f
 	done
 	@ls figures/*.png
 
-test: $(STAMP)  ## lint, check notebooks are stripped, run the unit tests and every notebook (nbval)
+test: $(STAMP)  ## lint, check layers and types, check notebooks are stripped, run the unit tests and every notebook (nbval)
 	$(BIN)/ruff check lib tests bench notebooks
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/nbstripout --verify $(NOTEBOOKS)
 	GOVREPORTS_PROGRESS=0 $(BIN)/pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env
 

@@ -85,7 +85,7 @@ def _load(args: argparse.Namespace):
 def _keywords(args: argparse.Namespace) -> int:
     from govreports.corpus.places import place_names
     from govreports.keywords import frequencies as keywords
-    from govreports.text.segment import Segmenter, stopwords
+    from govreports.text.segment import Segmenter, StopwordLayer, stopwords
     from govreports.text.tokens import iter_tokens
 
     documents = _load(args)
@@ -94,7 +94,7 @@ def _keywords(args: argparse.Namespace) -> int:
     places = set() if args.keep_places else place_names(documents)
     segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
     tokens = iter_tokens(documents, segmenter, cache_dir=args.cache, n_jobs=args.n_jobs)  # streamed
-    layers = ("general", "boilerplate") if args.boilerplate else ("general",)
+    layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
     _write(counts[["doc_id", "term", "count"]], args.output)
     _summary(documents, args.output, extra=f"{len(counts)} rows, {counts['term'].nunique()} distinct terms")

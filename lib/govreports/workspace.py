@@ -127,7 +127,8 @@ class TokenTable(LazyTable):
     def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None,
                  n_jobs: int, executor: Executor | None, progress_bar: bool | None) -> None:
         self.documents, self.segmenter = documents, segmenter
-        self._options = dict(cache_dir=cache_dir, n_jobs=n_jobs, executor=executor, progress_bar=progress_bar)
+        self._options: dict[str, Any] = dict(cache_dir=cache_dir, n_jobs=n_jobs, executor=executor,
+                                             progress_bar=progress_bar)
         super().__init__(partial(corpus_tokens, documents, segmenter, **self._options),
                          f"{len(documents):,} reports, segmenter {segmenter.fingerprint}")
 

@@ -180,7 +180,7 @@ def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, co
         levels = ["county"]
     elif suffix == "市" and superiors and superiors <= {"省", "自治区"}:
         levels = ["city", "county"]
-    ends = ("区",) if suffix == "自治区" else (suffix,)
+    ends: tuple[str, ...] = ("区",) if suffix == "自治区" else (suffix,)
     if level == "town":
         ends = tuple(s for s, lvl, *_ in rules.suffixes if lvl == "town")
     scores: dict[Place, int] = {}

@@ -86,7 +86,7 @@ def load_corpus(
     files, skipped = _collect(paths)
     digests: list[str | None] = [None] * len(files)  # hashed here only when they key the cache
     if cache_dir is not None:
-        digests = _digests(files, Path(cache_dir) / "documents" / "file-hashes.parquet")
+        digests = list(_digests(files, Path(cache_dir) / "documents" / "file-hashes.parquet"))
         key = key_of(list(zip(map(str, files), digests, strict=True)), [(str(p), why) for p, why in skipped],
                      errors)
         table_path = Path(cache_dir) / "documents" / f"{key}.parquet"
@@ -114,7 +114,7 @@ def load_corpus(
             elif entry["doc_id"] in seen_id:
                 entry.update(status="failed", reason=f"doc_id '{entry['doc_id']}' is already used by "
                              f"{seen_id[entry['doc_id']]}: rename one of them")
-            else:
+            elif row is not None:
                 rows.append(row)
                 seen_hash[entry["sha256"]] = entry["doc_id"]
                 seen_id[entry["doc_id"]] = entry["path"]
@@ -156,10 +156,10 @@ def _digests(files: list[Path], record: Path) -> list[str]:
 def _load_files(items: list[tuple[str, str | None]]) -> list[tuple[dict, dict | None]]:
     """Worker: load each ``(path, sha256 or None)``, hashing the file when its hash is not given; failures become
     an account entry with the reason."""
-    results = []
+    results: list[tuple[dict, dict | None]] = []
     for name, digest in items:
         path = Path(name)
-        entry = dict(path=name, doc_id=path.stem, status="loaded", reason=None, sha256=None)
+        entry: dict[str, str | None] = dict(path=name, doc_id=path.stem, status="loaded", reason=None, sha256=None)
         try:
             entry["sha256"] = digest or hashlib.sha256(path.read_bytes()).hexdigest()
             results.append((entry, load_document(path, doc_id=path.stem, sha256=entry["sha256"])))

@@ -149,13 +149,13 @@ def resolve_place(title: str | None, text: str, *, publisher: str | None = None)
         candidates = [p for p in named if p.level == level]
         source = "title/publisher names " + "/".join(sorted({p.name for p in candidates}))
     else:
-        level = level_from_text(named_text, text)
-        if level is None:
+        found_level = level_from_text(named_text, text)
+        if found_level is None:
             return None
-        candidates = [p for p in gaz.mentioned(context, level) if _own_score(p, context)[0] > 0]
+        candidates = [p for p in gaz.mentioned(context, found_level) if _own_score(p, context)[0] > 0]
         if not candidates:
             return None
-        source = f"body ({level} level)"
+        source = f"body ({found_level} level)"
     scored = sorted(((*_own_score(p, context), _support(gaz, p, context), p) for p in candidates),
                     key=lambda item: (-(item[0] + item[2][0]), -item[0], _place_order(item[3])))
     own, full, (support, seen), place = scored[0]
@@ -196,8 +196,9 @@ def level_from_text(named_text: str, text: str) -> Level | None:
     anonymised = _ANONYMISED.search(named_text)
     if anonymised:
         suffix = anonymised.group(1)
-        return {"镇": "town", "乡": "town", "街道": "town", "县": "county", "区": "county", "市": "city"}.get(
-            suffix, "province"
+        levels: dict[str, Level] = {"镇": "town", "乡": "town", "街道": "town", "县": "county", "区": "county",
+                                    "市": "city"}
+        return levels.get(suffix, "province"
         )
     counts = {level: len(re.findall(pattern, text)) for level, pattern in _SELF_REFERENCE.items()}
     level, count = max(counts.items(), key=lambda item: item[1])
@@ -259,7 +260,9 @@ def _jionlp_file(stem: str) -> str:
 def _parse(lines: list[str]) -> list[Place]:
     """Parse the tab-indented table: province, city, county, town (villages, at depth 4, are skipped)."""
     places: list[Place] = []
-    province = city = county = None
+    province: str = ""
+    city: str | None = None
+    county: str | None = None
     for line in lines:
         depth = len(line) - len(line.lstrip("\t"))
         if depth > 3 or not line.strip():

@@ -229,7 +229,7 @@ def _pdf_text(data: bytes) -> str:
     try:
         from pdfminer.pdfdocument import PDFPasswordIncorrect
     except ImportError:  # pragma: no cover - older pdfminer
-        PDFPasswordIncorrect = PDFSyntaxError
+        PDFPasswordIncorrect = PDFSyntaxError  # type: ignore[misc,assignment]
     try:
         return extract_text(io.BytesIO(data))
     except PDFPasswordIncorrect as error:

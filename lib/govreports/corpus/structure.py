@@ -109,7 +109,7 @@ def section_of_heading(heading: str) -> Section:
     """Classify a heading by its words: ``targets``, ``review``, ``plan`` or ``other``."""
     for section in ("targets", "review", "plan"):
         if re.search(SECTION_WORDS[section], heading):
-            return section  # type: ignore[return-value]
+            return section
     return "other"
 
 
@@ -164,10 +164,10 @@ def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
     of its report: ``text[start:end] == table.text``, or ``text[start:start + len(token)] == token``."""
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     if "token" in table.columns:
-        rows = zip(table["doc_id"], table["start"], table["token"], strict=True)
-        return all(texts[d][s : s + len(t)] == t for d, s, t in rows)
-    rows = zip(table["doc_id"], table["start"], table["end"], table["text"], strict=True)
-    return all(texts[d][s:e] == t for d, s, e, t in rows)
+        tokens = zip(table["doc_id"], table["start"], table["token"], strict=True)
+        return all(texts[d][s : s + len(t)] == t for d, s, t in tokens)
+    spans = zip(table["doc_id"], table["start"], table["end"], table["text"], strict=True)
+    return all(texts[d][s:e] == t for d, s, e, t in spans)
 
 
 def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:

@@ -37,7 +37,7 @@ class Evaluation:
 def statement_key(doc: str, indicator: str, kind: str, period: object, value: object, basis: object,
                   hedge: object) -> tuple:
     """The compared fields, normalised: value to 4 significant digits, empty basis and hedge as ``""``."""
-    number = None if pd.isna(value) else float(f"{float(value):.4g}")
+    number = None if pd.isna(value) else float(f"{float(value):.4g}")  # type: ignore[arg-type]
     text = [x if isinstance(x, str) else "" for x in (basis, hedge)]
     return (doc, indicator, kind, str(period), number, *text)
 

@@ -116,4 +116,4 @@ def _finish(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _int(value: object) -> int | None:
-    return None if pd.isna(value) else int(value)
+    return None if pd.isna(value) else int(value)  # type: ignore[call-overload]

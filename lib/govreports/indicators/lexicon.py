@@ -62,7 +62,9 @@ def lexicon(path: str | Path | None = None) -> list[Indicator]:
 
 @lru_cache(maxsize=8)
 def _pattern(entries: tuple[Indicator, ...]) -> tuple[re.Pattern[str], dict[str, str], list[tuple[re.Pattern[str], str]]]:
-    wildcard, plain, owner = [], [], {}
+    wildcard: list[str] = []
+    plain: list[str] = []
+    owner: dict[str, str] = {}
     for entry in entries:
         for name in entry.names:
             owner[name] = entry.id
@@ -80,7 +82,7 @@ def find_mentions(sentence: str, entries: Sequence[Indicator], *, traps: str | P
     covered = [m.span(1) for m in _traps(str(traps) if traps else None).finditer(sentence)]
     known = {entry.id for entry in entries}
     found = []
-    pairs = []
+    pairs: list[tuple[int, int, str, str, str]] = []
     for name, first, second in _pairs():
         for at in _occurrences(sentence, name):
             if first in known and second in known and not any(a <= at < b for a, b, *_ in pairs):

@@ -268,7 +268,8 @@ class _Context:
     def _from_to_years(self, pair: tuple[Quantity, Quantity], target: bool) -> tuple[int | None, int | None]:
         """Years of the two ends: as written (从2015年的…至2020年的…), else the year before the span and its end."""
         a, b = pair
-        written_start = _YEAR_BEFORE.findall(_FROM_LEAD.search(self.sentence[: a.start]).group(0))
+        lead = _FROM_LEAD.search(self.sentence[: a.start])
+        written_start = _YEAR_BEFORE.findall(lead.group(0)) if lead else []
         written_end = _YEAR_BEFORE.findall(self.sentence[a.end : b.start])
         span = self._span_for(target)
         start = int(written_start[-1][1]) if written_start else (span[0] - 1 if span else None)
@@ -359,7 +360,8 @@ def _role(unit_kind: str, q: Quantity) -> str | None:
 
 def _words_in(text: str, words: Sequence[str]) -> list[tuple[int, str]]:
     """Non-overlapping occurrences of ``words`` in ``text`` (longest first), as (position, word)."""
-    found, taken = [], set()
+    found: list[tuple[int, str]] = []
+    taken: set[int] = set()
     for word in sorted(words, key=len, reverse=True):
         for match in re.finditer(re.escape(word), text):
             cells = set(range(match.start(), match.end()))

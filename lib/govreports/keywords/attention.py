@@ -91,7 +91,8 @@ def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Seque
         and ``per_10k``; one row per group and dictionary (zero hits included), sorted by group then the
         order of ``dictionaries``.
     """
-    total_parts, hit_parts = [], {d.name: [] for d in dictionaries}
+    total_parts: list[pd.Series] = []
+    hit_parts: dict[str, list[pd.Series]] = {d.name: [] for d in dictionaries}
     for batch in batches(tokens):
         words = batch[batch["kind"] == "word"]
         total_parts.append(words.groupby(by).size())

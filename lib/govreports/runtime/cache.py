@@ -88,7 +88,7 @@ def _feed(digest: Any, value: object) -> None:
     elif isinstance(value, np.ndarray):
         put("array", repr((value.dtype.str, value.shape)).encode() + np.ascontiguousarray(value).tobytes())
     elif sparse.issparse(value):
-        matrix = value.tocsr()  # type: ignore[union-attr]
+        matrix = value.tocsr()  # type: ignore[attr-defined]
         put("sparse", repr((matrix.dtype.str, matrix.shape)).encode() + matrix.data.tobytes()
             + matrix.indices.tobytes() + matrix.indptr.tobytes())
     elif isinstance(value, Path):
@@ -112,7 +112,7 @@ def _feed(digest: Any, value: object) -> None:
     elif isinstance(getattr(value, "fingerprint", None), str):
         put("fingerprint", (type(value).__qualname__ + ":" + value.fingerprint).encode())  # type: ignore[attr-defined]
     elif callable(value) and "<" not in getattr(value, "__qualname__", "<"):
-        put("function", f"{value.__module__}.{value.__qualname__}".encode())  # type: ignore[union-attr]
+        put("function", f"{value.__module__}.{value.__qualname__}".encode())  # type: ignore[attr-defined]
     else:
         raise TypeError(f"cannot make a cache key from a {type(value).__name__}: pass a table, an array, a file path, "
                         "numbers, strings or containers of them")

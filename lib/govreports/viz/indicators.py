@@ -6,6 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from govreports.chinese.periods import parse_period
 from govreports.indicators.lexicon import lexicon
@@ -51,7 +52,7 @@ def levels_figure(panel: pd.DataFrame, *, max_places: int = 10) -> Figure:
     total = latest["place"].nunique()
     latest = latest[latest["place"].isin(_busiest(latest, max_places))]
     names = labels()
-    per_capita = latest["indicator"].map(lambda i: "人均" in names.get(i, i))
+    per_capita = latest["indicator"].map(lambda i: "人均" in str(names.get(i, i)))
     groups = [(latest[~per_capita], 1e8, "亿元"), (latest[per_capita], 1.0, "元/人")]
     rows = [max(latest[~per_capita]["indicator"].nunique(), 1), max(latest[per_capita]["indicator"].nunique(), 1)]
     fig, axes = plt.subplots(2, 1, figsize=(6.4, 0.3 * sum(rows) + 2.0), height_ratios=rows, squeeze=False)
@@ -104,7 +105,7 @@ def changes_figure(panel: pd.DataFrame, *, max_places: int = 5) -> Figure:
     if drawn:
         low, high = ax.get_xlim()
         ax.set_xlim(low, high + (high - low) * 0.6)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))  # AutoLocator, whole years
     else:
         ax.text(0.5, 0.5, "语料中没有两个年份的水平值", transform=ax.transAxes, ha="center")
     fig.tight_layout()
@@ -138,7 +139,7 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     if counts.empty:
         ax.text(0.5, 0.5, "语料中没有数值目标", transform=ax.transAxes, ha="center")
     ax.set_xlabel("目标表述数")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 2.5, 5, 10], integer=True))  # AutoLocator, whole years
     ax.grid(axis="y", visible=False)
     if classes:
         fig.legend(*ax.get_legend_handles_labels(), loc="lower center", ncols=3, fontsize=8, frameon=False)

@@ -120,7 +120,8 @@ def _draw(ax: Axes, placed: list[Placed], width: int, height: int) -> None:
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.apply_aspect()
-    fig = ax.get_figure()
+    fig = ax.get_figure(root=True)
+    assert isinstance(fig, Figure)
     points_per_pixel = ax.get_position().width * fig.get_figwidth() * 72 / width
     for word, size, x, y, colour in placed:
         ax.text(x, y, word, fontsize=size * points_per_pixel, color=colour, ha="center", va="center",
