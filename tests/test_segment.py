@@ -5,7 +5,8 @@ from __future__ import annotations
 import jieba
 import pytest
 
-from govreports.text.segment import Segmenter, read_word_list, stopwords
+from govreports.rules.files import WordEntry, read_word_list
+from govreports.text.segment import Segmenter, stopwords
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,7 @@ def test_segmenters_do_not_share_state() -> None:
 def test_user_dictionary_file_adds_words(tmp_path) -> None:
     path = tmp_path / "mine.txt"
     path.write_text("# my terms\n五陂样板 10 n\n海绵小镇\n", encoding="utf-8")
-    assert read_word_list(path) == [("五陂样板", 10, "n"), ("海绵小镇", None, None)]
+    assert read_word_list(path).entries == (WordEntry("五陂样板", 10, "n"), WordEntry("海绵小镇"))
     tokens = Segmenter(user_dicts=[path]).cut("打造五陂样板,建设海绵小镇")
     assert "五陂样板" in tokens and "海绵小镇" in tokens
 
@@ -89,6 +90,10 @@ def test_bad_dictionary_line_names_the_file(tmp_path) -> None:
     path.write_text("好词 12 n 多余\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.txt:1"):
         read_word_list(path)
+    with pytest.raises(ValueError, match=r"bad.txt:1"):
+        Segmenter(user_dicts=[path])
+    with pytest.raises(FileNotFoundError, match=r"missing\.txt"):
+        Segmenter(user_dicts=[tmp_path / "missing.txt"])
 
 
 def test_fingerprint_changes_with_the_dictionary() -> None:
@@ -98,9 +103,7 @@ def test_fingerprint_changes_with_the_dictionary() -> None:
 
 
 def test_policy_dictionary_has_at_least_300_terms() -> None:
-    from govreports.text.segment import _resource
-
-    assert len(read_word_list(_resource("policy_terms.txt"))) >= 300
+    assert len(read_word_list("policy_terms.txt").words) >= 300
 
 
 def test_stopword_layers() -> None:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from govreports.keywords.frequencies import batches, kwic
+from govreports.rules.files import read_word_list, resource_path
 
 __all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "counts_match", "dictionary_words", "load_dictionary"]
 
@@ -40,38 +40,24 @@ class AttentionDictionary:
 
 
 def load_dictionary(name_or_path: str | Path) -> AttentionDictionary:
-    """Load a shipped dictionary by name (``"environment"``) or a dictionary file by path.
+    """Load a shipped dictionary by name (``"environment"``) or a dictionary file by path (the word-list format of
+    :mod:`govreports.rules.files`, with ``# name:`` and ``# source:`` header lines).
 
     Raises:
         FileNotFoundError: no shipped dictionary of that name and no such file.
-        ValueError: the file has no ``# name:`` or ``# source:`` line, or no terms.
+        ValueError: the file has no ``# name:`` or ``# source:`` line, a line it cannot read, or no terms.
     """
     path = Path(str(name_or_path))
     if str(name_or_path) in SHIPPED:
-        path = Path(str(resources.files("govreports") / "resources" / "attention" / f"{name_or_path}.txt"))
+        path = resource_path(f"attention/{name_or_path}.txt")
     if not path.is_file():
         raise FileNotFoundError(f"{name_or_path}: not a shipped dictionary ({', '.join(SHIPPED)}) nor a file")
-    header: dict[str, str] = {}
-    terms: list[str] = []
-    last = None
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        stripped = line.strip()
-        if stripped.startswith("#"):
-            key, sep, value = stripped.lstrip("# ").partition(":")
-            if sep and key.strip() in ("name", "label", "version", "source"):
-                last = key.strip()
-                header[last] = value.strip()
-            elif last == "source" and stripped.lstrip("# "):  # continuation of the source
-                header["source"] += " " + stripped.lstrip("# ")
-        elif stripped:
-            terms.append(stripped)
-    for required in ("name", "source"):
-        if required not in header:
-            raise ValueError(f"{path}: a dictionary needs a '# {required}:' line")
-    if not terms:
+    words = read_word_list(path, required=("name", "source"))
+    if not words.words:
         raise ValueError(f"{path}: no terms")
+    header = words.header
     return AttentionDictionary(header["name"], header.get("label", header["name"]), header.get("version", ""),
-                               header["source"], tuple(dict.fromkeys(terms)))
+                               header["source"], words.words)
 
 
 def dictionary_words(dictionaries: Iterable[AttentionDictionary]) -> set[str]:

@@ -13,7 +13,8 @@ Rules:
   percent unit stays one token).
 - Whitespace is never a token; punctuation is kept as kind ``punct`` so that collocations do not cross it.
 
-Dictionary files are jieba user-dictionary lines (``word [freq] [tag]``) with ``#`` comments allowed. A word
+Dictionary files are jieba user-dictionary lines (``word [freq] [tag]``) with ``#`` comments allowed, read by
+the one word-list loader (:func:`govreports.rules.files.read_word_list`). A word
 without a frequency gets the smallest one that keeps it whole (jieba's ``suggest_freq``).
 """
 
@@ -27,7 +28,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Literal
 
@@ -36,11 +37,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from govreports.rules.files import read_word_list
+
 __all__ = [
     "NUMBER",
     "Segmenter",
     "StopwordLayer",
-    "read_word_list",
     "stopwords",
 ]
 
@@ -51,7 +53,6 @@ _DIGIT = re.compile(r"\d")
 # The same two rules for Arrow's RE2 engine (used on whole token columns): no letter or number; only spaces.
 _PUNCT_RE2 = r"^[^\p{L}\p{N}]+$"
 _SPACE_RE2 = r"^[\s\p{Z}]+$"
-_WORDLINE = re.compile(r"^(\S+?)(?:\s+(\d+))?(?:\s+([a-zA-Z]+))?$")
 
 _TOKENIZERS: dict[str, object] = {}  # fingerprint -> built tokenize function (see Segmenter._tokenizer)
 
@@ -60,35 +61,11 @@ Backend = Literal["rjieba", "jieba"]
 StopwordLayer = Literal["general", "boilerplate"]
 
 
-def read_word_list(path: str | Path) -> list[tuple[str, int | None, str | None]]:
-    """Read a dictionary or word-list file: ``word [freq] [tag]`` lines, or space-separated words.
-
-    Lines starting with ``#`` and blank lines are skipped. A line with several words and no frequency
-    (as in the stop-word files) gives one entry per word.
-
-    Raises:
-        FileNotFoundError: the file does not exist.
-        ValueError: a line cannot be read (the message names the file and line number).
-    """
-    path = Path(path)
-    entries: list[tuple[str, int | None, str | None]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        match = _WORDLINE.match(line)
-        if match and (match.group(2) or match.group(3) or " " not in line):
-            freq = int(match.group(2)) if match.group(2) else None
-            entries.append((match.group(1), freq, match.group(3)))
-        elif all(part and not part.isdigit() for part in line.split()):
-            entries.extend((word, None, None) for word in line.split())
-        else:
-            raise ValueError(f"{path}:{number}: cannot read dictionary line {line!r}")
-    return entries
-
-
-def _resource(name: str) -> Path:
-    return Path(str(resources.files("govreports") / "resources" / name))
+def _existing(path: str | Path) -> Path:
+    """A user's dictionary file, which must exist (a package resource of the same name is not taken instead)."""
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"{path}: no such dictionary file")
+    return Path(path)
 
 
 def stopwords(layers: Sequence[StopwordLayer] = ("general",), *, extra: Iterable[str] = ()) -> frozenset[str]:
@@ -96,7 +73,7 @@ def stopwords(layers: Sequence[StopwordLayer] = ("general",), *, extra: Iterable
     ``extra`` words (for example the corpus's place names, see :func:`govreports.corpus.places.place_names`)."""
     words: set[str] = set(extra)
     for layer in layers:
-        words.update(word for word, _, _ in read_word_list(_resource(f"stopwords_{layer}.txt")))
+        words.update(read_word_list(f"stopwords_{layer}.txt").words)
     return frozenset(words)
 
 
@@ -120,10 +97,11 @@ class Segmenter:
                  policy_terms: bool = True, hmm: bool = True, backend: Backend = "rjieba") -> None:
         if backend not in ("rjieba", "jieba"):
             raise ValueError(f"unknown backend {backend!r}: use 'rjieba' or 'jieba'")
-        files = ([_resource("policy_terms.txt")] if policy_terms else []) + [Path(p) for p in user_dicts]
+        files = (["policy_terms.txt"] if policy_terms else []) + [_existing(p) for p in user_dicts]
         merged: dict[str, tuple[int | None, str | None]] = {}
         for path in files:
-            for word, freq, tag in read_word_list(path):
+            for entry in read_word_list(path).entries:
+                word, freq, tag = entry.word, entry.freq, entry.tag
                 merged[word] = (freq, tag) if word not in merged or freq or tag else merged[word]
         for word in sorted(set(extra_words)):
             if word.strip() and word not in merged:
