@@ -27,9 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from govreports.chinese.chars import normalise_chars
-from govreports.rules.patterns import BULLET, CONTROL_LINE, HEADER_LABELS, TITLE_WORDS
+from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["CleanText", "clean_text"]
 
@@ -53,9 +54,12 @@ class CleanText:
 
 _LITERAL_BREAKS = re.compile(r"\\r\\n|\\n|\\r")
 _SPACES = re.compile(r"[ \t\f\v]+")
-_LABEL = re.compile(
-    "(" + "|".join(sorted(map(re.escape, HEADER_LABELS), key=len, reverse=True)) + r")\s*[:：]\s*"
-)
+@lru_cache(maxsize=4)
+def _label_pattern(rules: ReadingRules) -> re.Pattern[str]:
+    """A page label (索引号, 发布机构 …) followed by its colon."""
+    return re.compile("(" + "|".join(sorted(map(re.escape, rules.page_labels), key=len, reverse=True)) + r")\s*[:：]\s*")
+
+
 _TABLE_RULE = re.compile(r"^[\s|:：\-—=+]+$")
 
 
@@ -92,7 +96,7 @@ def clean_text(raw: str) -> CleanText:
             pending = None
             continue
         pending = None
-        if CONTROL_LINE.match(line) or _PAGE_NUMBER.match(line):
+        if reading_rules().cue("control_line").match(line) or _PAGE_NUMBER.match(line):
             removed.append(line)
             continue
         kept.append(line)
@@ -132,7 +136,7 @@ def _unwrap(lines: list[str]) -> list[str]:
 
 
 def _tidy_line(line: str) -> str:
-    line = BULLET.sub("", line)
+    line = reading_rules().cue("bullet").sub("", line)
     if "|" in line:
         if _TABLE_RULE.match(line):
             return ""
@@ -142,7 +146,7 @@ def _tidy_line(line: str) -> str:
 
 def _header_pairs(line: str) -> list[tuple[str, str]] | None:
     """Split a line made only of ``label: value`` pairs; ``None`` when it is anything else."""
-    matches = list(_LABEL.finditer(line))
+    matches = list(_label_pattern(reading_rules()).finditer(line))
     if not matches or matches[0].start() != 0 or len(line) > 160:
         return None
     pairs = []
@@ -157,7 +161,7 @@ def _header_pairs(line: str) -> list[tuple[str, str]] | None:
 
 def _is_header_value(line: str) -> bool:
     """A line that can be the value of a header label given on the line before it."""
-    return len(line) <= 40 and not TITLE_WORDS.search(line) and not re.search(r"[。，；;！？]", line)
+    return len(line) <= 40 and not reading_rules().cue("title_words").search(line) and not re.search(r"[。，；;！？]", line)
 
 
 def _drop_repeated_body(lines: list[str]) -> tuple[list[str], bool]:

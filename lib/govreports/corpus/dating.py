@@ -42,8 +42,9 @@ from pathlib import Path
 from govreports.chinese.numerals import chinese_to_int
 from govreports.chinese.periods import five_year_plans
 from govreports.rules.files import Schema, read_rule_table
+from govreports.runtime.cache import rules_folder_state
 
-__all__ = ["DatingRules", "YearEvidence", "arabic_years", "find_dated_title", "report_year", "year_evidence"]
+__all__ = ["DatingRules", "YearEvidence", "arabic_years", "dating_rules", "find_dated_title", "report_year", "year_evidence"]
 
 _ROLES = frozenset({"title_kind", "congress_marker", "review_word", "plan_word", "not_plan_word", "just_past",
                     "plan_span_word"})
@@ -100,8 +101,13 @@ class DatingRules:
         return dict(self.npc_terms).get(term)
 
 
-@lru_cache(maxsize=1)
-def _default_rules() -> DatingRules:
+def dating_rules() -> DatingRules:
+    """The package's dating rules, or a researcher's copies in the folder named by ``GOVREPORTS_RULES``."""
+    return _rules_for(rules_folder_state())
+
+
+@lru_cache(maxsize=4)
+def _rules_for(state: object) -> DatingRules:
     return DatingRules.load()
 
 
@@ -113,7 +119,7 @@ def arabic_years(text: str) -> str:
 
 def find_dated_title(text: str, *, rules: DatingRules | None = None) -> tuple[str, int] | None:
     """The title of a report that names a year, and that year, from the first 25 lines (see rank 0)."""
-    rules = rules or _default_rules()
+    rules = rules or dating_rules()
     pattern = _title_pattern(rules)
     for line in arabic_years(text[:2500]).split("\n")[:25]:
         squeezed = _HEADER_LABEL.sub("", _SPACES.sub("", line))
@@ -127,7 +133,7 @@ def year_evidence(text: str, fields: Mapping[str, str] | None = None, *, signed_
                   rules: DatingRules | None = None) -> list[YearEvidence]:
     """Every piece of evidence for the report year in ``text`` (clean text), ``fields`` (page-header fields) and the
     ``signed_date`` (ISO), in the order of the module docstring."""
-    rules = rules or _default_rules()
+    rules = rules or dating_rules()
     text = arabic_years(text)
     squeezed = _SPACES.sub("", text[:2500])
     shift = 1 if re.search(rules.words("congress_marker"), text[:3000]) else 0

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from govreports.corpus.places import Gazetteer, Place, gazetteer
 from govreports.rules.files import Schema, read_rule_table
+from govreports.runtime.cache import rules_folder_state
 
 __all__ = ["Jurisdiction", "JurisdictionRules", "jurisdiction"]
 
@@ -96,8 +97,12 @@ class JurisdictionRules:
         return next((suffix for suffix, *_ in self.suffixes if name.endswith(suffix)), None)
 
 
-@lru_cache(maxsize=1)
 def _default_rules() -> JurisdictionRules:
+    return _rules_for(rules_folder_state())
+
+
+@lru_cache(maxsize=4)
+def _rules_for(state: object) -> JurisdictionRules:
     return JurisdictionRules.load()
 
 

@@ -27,12 +27,8 @@ from collections.abc import Sequence
 
 from govreports.chinese.numerals import CN_DIGITS, chinese_to_int
 from govreports.chinese.periods import five_year_plan_pattern, five_year_plans, period_of, years_named
-from govreports.rules.patterns import (
-    DOC_TYPES,
-    NPC_TERM_START,
-    SIGNATURE_ORG,
-    TITLE_WORDS,
-)
+from govreports.corpus.dating import dating_rules
+from govreports.rules.reading import reading_rules
 
 __all__ = ["document_type", "find_title", "infer_metadata", "parse_date"]
 
@@ -101,15 +97,15 @@ def infer_metadata(
 
 
 def document_type(title: str) -> str | None:
-    """The kind of report a title names (the first matching pattern of ``DOC_TYPES``), or ``None``."""
-    return next((name for pattern, name in DOC_TYPES if re.search(pattern, title)), None)
+    """The kind of report a title names (the first matching row of ``document_types.csv``), or ``None``."""
+    return next((name for pattern, name in reading_rules().document_types if pattern.search(title)), None)
 
 
 def find_title(text: str) -> str | None:
     """The title line of a report, or ``None`` (see the module docstring)."""
     for line in text.split("\n")[:3]:
         line = line.strip()
-        if len(line) <= 60 and "。" not in line and TITLE_WORDS.search(line):
+        if len(line) <= 60 and "。" not in line and reading_rules().cue("title_words").search(line):
             return line
     return None
 
@@ -158,7 +154,7 @@ def _congress_year(head: str) -> int | None:
     match = _NPC_SESSION.search(head)
     if match:
         term, session = chinese_to_int(match.group(1)), chinese_to_int(match.group(2))
-        start = NPC_TERM_START.get(term)
+        start = dating_rules().npc_first_year(term)
         return start + session - 1 if start else None
     return None
 
@@ -179,6 +175,6 @@ def _signed_date(text: str) -> str | None:
 def _signature_org(text: str) -> str | None:
     lines = _signature_lines(text)
     for line in lines:
-        if len(line) <= 40 and SIGNATURE_ORG.search(line) and not re.search(r"[，。,；]", line):
+        if len(line) <= 40 and reading_rules().cue("signature_org").search(line) and not re.search(r"[，。,；]", line):
             return line
     return None

@@ -32,7 +32,7 @@ from typing import Literal
 import pandas as pd
 
 from govreports.corpus.metadata import find_title, parse_date
-from govreports.rules.patterns import SECTION_WORDS, SIGNATURE_ORG
+from govreports.rules.reading import reading_rules
 
 __all__ = ["SECTION_LABELS", "Paragraph", "offsets_ok", "paragraphs", "section_of_heading", "sentences", "split_paragraphs",
            "top_headings"]
@@ -107,9 +107,9 @@ def heading_level(chunk: str) -> int | None:
 
 def section_of_heading(heading: str) -> Section:
     """Classify a heading by its words: ``targets``, ``review``, ``plan`` or ``other``."""
-    for section in ("targets", "review", "plan"):
-        if re.search(SECTION_WORDS[section], heading):
-            return section
+    for section, pattern in reading_rules().sections.items():  # in the order of section_cues.csv
+        if pattern.search(heading):
+            return section  # type: ignore[return-value]
     return "other"
 
 
@@ -245,7 +245,7 @@ def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
     index = len(spans)
     for start, end in reversed(spans[-2:]):
         chunk = text[start:end]
-        if len(chunk) <= 40 and ((parse_date(chunk) and len(chunk) <= 20) or SIGNATURE_ORG.search(chunk)):
+        if len(chunk) <= 40 and ((parse_date(chunk) and len(chunk) <= 20) or reading_rules().cue("signature_org").search(chunk)):
             index -= 1
         else:
             break

@@ -8,15 +8,13 @@ indicator a canonical id, a Chinese label, a unit kind (money, count, percent, r
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from govreports.rules.files import Schema, read_rule_table, read_word_list
+from govreports.rules.files import RuleFileError, Schema, read_rule_table, read_word_list
 
 __all__ = ["Indicator", "Mention", "find_mentions", "lexicon"]
 
@@ -41,20 +39,24 @@ class Mention:
     name: str
 
 
+UNIT_KINDS = frozenset({"money", "count", "percent", "ratio"})
+_LEXICON = Schema(required=("id", "label", "unit_kind", "names"), choices={"unit_kind": UNIT_KINDS})
+
+
 def lexicon(path: str | Path | None = None) -> list[Indicator]:
     """The indicator lexicon: the package's ``resources/indicators.csv`` or a CSV of the same columns (``id``,
-    ``label``, ``unit_kind``, ``names`` separated by ``|``; ``…`` in a name stands for up to 8 characters).
+    ``label``, ``unit_kind`` one of money, count, percent, ratio; ``names`` separated by ``|``; ``…`` in a name
+    stands for up to 8 characters). A ``# source:`` header line is welcome but not required of your own file.
 
     Raises:
-        FileNotFoundError: no such file. ValueError: a row lacks a column or repeats an id.
+        FileNotFoundError: no such file. govreports.rules.files.RuleFileError (a ValueError): a row lacks a column,
+            repeats an id or has an unknown unit_kind; the message names the file and line.
     """
-    source = Path(path) if path else Path(str(resources.files("govreports") / "resources" / "indicators.csv"))
-    with source.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    table = read_rule_table(path or "indicators.csv", _LEXICON, require_source=False)
     entries, seen = [], set()
-    for number, row in enumerate(rows, start=2):
-        if not all(row.get(key) for key in ("id", "label", "unit_kind", "names")) or row["id"] in seen:
-            raise ValueError(f"{source}:{number}: each row needs a new id, a label, a unit_kind and names")
+    for row, number in zip(table.rows, table.lines, strict=True):
+        if row["id"] in seen:
+            raise RuleFileError(f"{table.path}:{number}: the id {row['id']!r} is used twice")
         seen.add(row["id"])
         entries.append(Indicator(row["id"], row["label"], row["unit_kind"], tuple(row["names"].split("|"))))
     return entries

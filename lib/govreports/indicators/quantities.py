@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Literal
 
 from govreports.chinese.chars import normalise_chars
 from govreports.chinese.numerals import chinese_to_number
+from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["Quantity", "find_quantities", "parse_quantity"]
 
@@ -32,27 +34,32 @@ QuantityKind = Literal["money", "percent", "points", "count", "number"]
 
 _MULTIPLIERS = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7,
                 "亿": 1e8, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12}
-_TO_TONNES = {"斤": 0.0005, "公斤": 0.001}
-_CURRENCIES = {"元": "yuan", "人民币": "yuan", "美元": "usd"}
-COUNT_UNITS = ("公斤", "斤", "人次", "户次", "平方米", "平方公里", "公里", "千米", "米", "万千瓦", "千瓦时", "千瓦", "标箱",
-               "人", "户", "个", "家", "亩", "吨", "名", "所", "座", "套", "件", "项", "辆", "台", "张", "条", "间",
-               "处", "次", "批", "场", "宗", "栋", "幢", "艘", "头", "只", "株", "棵", "篇", "本", "册", "起")
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:万亿|亿|万)?"
 _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
-# a unit character that begins another word is no unit: 千亿台阶, 万人民币 is money, 全家庭
-_UNIT = r"(?:(?:个?百分点|%|元|人民币|美元|" + "|".join(COUNT_UNITS) + r")(?![阶民庭]))"
 _RANGE_SEP = r"\s*(?:-|－|—|–|~|～|至|到)\s*"
 
-# Arabic: number, optional range, multiplier, unit (optional only when a multiplier is present).
-_ARABIC_QUANTITY = re.compile(
-    rf"(?<![\d.A-Za-z])(?<!\d,)(?P<low>{_ARABIC})(?P<lowunit>%)?(?:{_RANGE_SEP}(?P<high>{_ARABIC}))?"
-    rf"(?P<mult>{_MULT})(?P<unit>{_UNIT})?(?![\d])"
-)
-_CHINESE_QUANTITY = re.compile(
-    rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)|(?P<num>{_CHINESE})(?P<unit>个?百分点|元|美元|" + "|".join(COUNT_UNITS) + r")(?![阶民庭])"
-)
+
+@dataclass(frozen=True)
+class _Patterns:
+    arabic: re.Pattern[str]
+    chinese: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _patterns(rules: ReadingRules) -> _Patterns:
+    """The quantity patterns for the units of ``units.csv`` (longest unit first, so 公斤 is read before 斤)."""
+    units = "|".join(map(re.escape, rules.units_by_length))
+    # a unit character that begins another word is no unit: 千亿台阶, 万人民币 is money, 全家庭
+    unit = rf"(?:(?:个?百分点|%|{units})(?![阶民庭]))"
+    # Arabic: number, optional range, multiplier, unit (optional only when a multiplier is present).
+    arabic = re.compile(rf"(?<![\d.A-Za-z])(?<!\d,)(?P<low>{_ARABIC})(?P<lowunit>%)?(?:{_RANGE_SEP}(?P<high>{_ARABIC}))?"
+                        rf"(?P<mult>{_MULT})(?P<unit>{unit})?(?![\d])")
+    chinese = re.compile(
+        rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)"
+        rf"|(?P<num>{_CHINESE})(?P<unit>个?百分点|{units})(?![阶民庭])")
+    return _Patterns(arabic, chinese)
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ class Quantity:
     value_high: float | None = None
 
 
-def _unit_of(unit: str | None, multiplier: float) -> tuple[str | None, QuantityKind, float]:
+def _unit_of(unit: str | None, multiplier: float, rules: ReadingRules) -> tuple[str | None, QuantityKind, float]:
     """Normalised unit, kind and the factor to apply for a raw unit and multiplier."""
     if unit is None:
         return None, "number", multiplier
@@ -76,10 +83,11 @@ def _unit_of(unit: str | None, multiplier: float) -> tuple[str | None, QuantityK
         return "percent", "percent", 1.0
     if unit.endswith("百分点"):
         return "pp", "points", 1.0
-    if unit in _CURRENCIES:
-        return _CURRENCIES[unit], "money", multiplier
-    if unit in _TO_TONNES:  # grain in 斤 (500 g) or 公斤: tonnes, as statistics report it
-        return "吨", "count", multiplier * _TO_TONNES[unit]
+    if unit in rules.currencies:
+        return rules.currencies[unit], "money", multiplier
+    if unit in rules.weights:  # grain in 斤 (500 g) or 公斤: tonnes, as statistics report it
+        canonical, factor = rules.weights[unit]
+        return canonical, "count", multiplier * factor
     return unit, "count", multiplier
 
 
@@ -96,19 +104,21 @@ def find_quantities(text: str) -> list[Quantity]:
     quantities; ``2020年`` is not one either.
     """
     normal, mapping = _normalise_with_offsets(text)
+    rules = reading_rules()
+    patterns = _patterns(rules)
     found: list[Quantity] = []
-    for match in _ARABIC_QUANTITY.finditer(normal):
+    for match in patterns.arabic.finditer(normal):
         unit = match.group("unit") or ("%" if match.group("lowunit") else None)
         multiplier = _MULTIPLIERS[match.group("mult") or ""]
         if unit is None and not match.group("mult"):
             continue
-        norm_unit, kind, factor = _unit_of(unit, multiplier)
+        norm_unit, kind, factor = _unit_of(unit, multiplier, rules)
         low = _arabic(match.group("low"), factor)
         high = _arabic(match.group("high"), factor) if match.group("high") else None
         if match.group("lowunit") and unit != "%":  # 6%-7万元 is not one quantity
             continue
         found.append(_quantity(text, mapping, match.start(), match.end(), low, norm_unit, kind, high))
-    for match in _CHINESE_QUANTITY.finditer(normal):
+    for match in patterns.chinese.finditer(normal):
         if any(q.start <= mapping[match.start()] < q.end for q in found):
             continue
         high = None
@@ -118,7 +128,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 high = chinese_to_number(match.group("pcthigh")) if match.group("pcthigh") else None
             else:
                 raw, mult = _split_multiplier(match.group("num"))
-                norm_unit, kind, factor = _unit_of(match.group("unit"), mult)
+                norm_unit, kind, factor = _unit_of(match.group("unit"), mult, rules)
                 value = chinese_to_number(raw) * factor
         except (ValueError, KeyError):
             continue

@@ -39,14 +39,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
 from govreports.chinese.periods import five_year_plan_pattern, five_year_plans, format_period, parse_period
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
-from govreports.rules import patterns as R
+from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["sentence_statements"]
 
@@ -57,8 +58,6 @@ _RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|
                 r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
 # a milestone crossed on the way (跨越千亿台阶，增长7%以上) stands between a name and its figure
 _MILESTONE = r"(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}台阶[，,]?"
-_GAP = re.compile(_RELATIVE_TO + "|" + _MILESTONE + "|" + "|".join(sorted(map(re.escape, R.PREDICATE_WORDS), key=len, reverse=True))
-                  + r"|(?:到|至|比)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
 _INDEX_VALUE = re.compile(r"(?:总)?指数(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
@@ -66,9 +65,28 @@ _BASE_YEAR = re.compile(r"比(\d{4})年(?:底|末)?")
 _PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
-_RELATIVE = re.compile(r"(?<![比较同])(今年|明年|去年|上年)")
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
+_PARTIAL_YEAR = re.compile(r"(\d{1,2})\s*[-—至~]\s*(\d{1,2})\s*月(?:份)?|(上半年)|(前三季度)|(一季度|第一季度)")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Patterns built from the reading rules (one set per rules object)."""
+
+    gap: re.Pattern[str]
+    relative: re.Pattern[str]
+    after_hedge: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _patterns(rules: ReadingRules) -> _Patterns:
+    predicates = "|".join(map(re.escape, sorted(rules.predicates, key=len, reverse=True)))
+    gap = re.compile(_RELATIVE_TO + "|" + _MILESTONE + "|" + predicates
+                     + r"|(?:到|至|比)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
+    relative = re.compile("(?<![比较同])(" + "|".join(map(re.escape, sorted(rules.relative_years, key=len, reverse=True))) + ")")
+    after = re.compile("|".join(map(re.escape, rules.hedge_words("after"))))
+    return _Patterns(gap, relative, after)
 
 
 def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",
@@ -87,7 +105,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     quantities = sorted(quantities + _price_index(sentence, mentions), key=lambda q: q.start)
     context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading)
     statements = []
-    if R.NO_TARGET.search(sentence):
+    if context.rules.cue("no_target").search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
     anchors: dict[int, int] = {}  # index of mention -> end of its last figure
     consumed: set[int] = set()
@@ -127,7 +145,7 @@ def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, an
     last = before[-1]
     anchor = anchors.get(last, mentions[last].end)
     gap = sentence[anchor : quantity.start]
-    if _GAP.sub("", gap):
+    if _patterns(reading_rules()).gap.sub("", gap):
         return None
     chain = [last]
     while chain[0] > 0:
@@ -138,8 +156,8 @@ def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, an
             break
     if len(chain) > 1 and "分别" in gap:
         run = quantities[index : index + len(chain)]
-        after = "|".join(map(re.escape, R.HEDGES_AFTER))
-        joins = [re.sub(f"^(?:{after})", "", sentence[a.end : b.start].strip()) for a, b in pairwise(run)]
+        after = _patterns(reading_rules()).after_hedge
+        joins = [_without_prefix(sentence[a.end : b.start].strip(), after) for a, b in pairwise(run)]
         if len(run) == len(chain) and all(j in {"、", "和", "及", "与", ",", "，"} for j in joins):
             return [(mentions[i], q) for i, q in zip(chain, run, strict=True)]
     return [(mentions[i], quantity) for i in chain]
@@ -153,6 +171,7 @@ class _Context:
     review: tuple[int, int] | None
     plan: tuple[int, int] | None
     heading: str = ""
+    rules: ReadingRules = field(default_factory=reading_rules)
 
     def span_named(self, before: str) -> tuple[int, int] | None:
         """A span of years the words before a figure (or, failing them, the headings above it) name: 过去五年 /
@@ -193,15 +212,15 @@ class _Context:
         # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
         target = not estimate and self._target(mention, q) and self._months(before) is None
         value, high = q.value, q.value_high
-        if role == "growth" and R.DECREASE.search(local.rstrip("了")):
+        if role == "growth" and self.rules.cue("decrease").search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
         basis = change = None
         bases = list(_BASE_YEAR.finditer(text, mention.start, q.start))
         base = bases[-1] if bases else None
         if role == "growth":
             change = self._change_before(q, quantities)
-            basis = ("annual_avg" if R.ANNUAL_AVERAGE.search(local) else
-                     "cumulative" if R.CUMULATIVE.search(local) or change is not None or base else "yoy")
+            basis = ("annual_avg" if self.rules.cue("annual_average").search(local) else
+                     "cumulative" if self.rules.cue("cumulative").search(local) or change is not None or base else "yoy")
         period = self._period(before, target, basis, q, quantities, change)
         if role == "growth" and base and change is None:  # 2016年…比2011年增长60%: over 2012-2016
             years = [int(y) for _, y in _YEAR_BEFORE.findall(text[: base.start()])]
@@ -220,10 +239,10 @@ class _Context:
         """预计 opening a clause before the name covers the rest of the sentence; 预计 after the name covers
         its own clause."""
         text = self.sentence
-        for match in re.finditer(R.ESTIMATE, text[: q.start]):
+        for match in self.rules.cue("estimate").finditer(text[: q.start]):
             position = match.start()
             if position < mention.start:
-                if not clause_before(text, position).strip() and not R.TARGET_CUES.search(self._clause_lead(mention)):
+                if not clause_before(text, position).strip() and not self.rules.cue("target").search(self._clause_lead(mention)):
                     return True
             elif not CLAUSE_BREAK.search(text[mention.start : position]):
                 return True
@@ -241,16 +260,16 @@ class _Context:
     def _target(self, mention: Mention, q: Quantity) -> bool:
         """Targets section; a strong cue (预期目标) before the figure; a weak cue (力争, 确保, 计划) in the figure's
         own clause; or, outside the review, a year after the review period named before the figure."""
-        if self.section == "targets" or R.STRONG_TARGET_CUES.search(self.sentence[: q.start]):
+        if self.section == "targets" or self.rules.cue("strong_target").search(self.sentence[: q.start]):
             return True
-        if R.TARGET_CUES.search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
+        if self.rules.cue("target").search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
             return True
         years = [int(y) for _, y in _YEAR_BEFORE.findall(self.sentence[: q.start])]
         if self.section != "review" and bool(years and self.review and max(years) > self.review[1]):
             return True
         # a figure for the year the report plans (今年 in a report to a congress, delivered early in that year) is
         # a target even without a cue: nothing of that year has been achieved yet
-        relative = _RELATIVE.findall(self.sentence[: q.start])
+        relative = _patterns(self.rules).relative.findall(self.sentence[: q.start])
         return (self.section != "review" and bool(relative) and relative[-1] == "今年" and self.plan is not None
                 and self.report_year is not None and self.plan[0] == self.report_year)
 
@@ -295,9 +314,9 @@ class _Context:
             return format_period(start + 1, end) if start and end else None
         years = list(_YEAR_BEFORE.finditer(before))
         explicit = int(years[-1].group(2)) if years else None
-        relative = _RELATIVE.findall(before)
+        relative = _patterns(self.rules).relative.findall(before)
         if explicit is None and relative and self.report_year:
-            explicit = self.report_year + {"今年": 0, "明年": 1, "去年": -1, "上年": -1}[relative[-1]]
+            explicit = self.report_year + self.rules.relative_years[relative[-1]]
         span = self._span_for(target)
         named = self.span_named(before)
         if named and not target and explicit is None:  # results of a five-year review: 过去五年, 十三五时期
@@ -320,28 +339,33 @@ class _Context:
 
     def _hedges(self, local: str, q: Quantity, estimate: bool) -> list[str]:
         found = ["预计"] if estimate else []
-        found += [w for _, w in sorted(_words_in(local, R.HEDGES_BEFORE))]
-        after = self.sentence[q.end : q.end + 2]
-        found += [w for w in R.HEDGES_AFTER if after.startswith(w)][:1]
-        match = R.HEDGE_SENTENCE.search(clause_after(self.sentence, q.end, breaks=PART_BREAK))
-        if match:
-            found.append(match.group(1))
+        found += [w for _, w in sorted(_words_in(local, self.rules.hedge_words("before")))]
+        after = _patterns(self.rules).after_hedge.match(self.sentence, q.end)  # as long as the longest word
+        if after:
+            found.append(after.group(0))
+        rest = clause_after(self.sentence, q.end, breaks=PART_BREAK)
+        found += [h.word for h in self.rules.hedges if h.pattern is not None and h.pattern.search(rest)]
         return found
 
     def _scope(self, mention: Mention) -> str:
         clause = clause_before(self.sentence, mention.start)
-        if R.ENTITY_MARKERS.search(clause) and not R.JURISDICTION_MARKERS.search(clause + mention.name):
+        if self.rules.cue("entity").search(clause) and not self.rules.cue("jurisdiction").search(clause + mention.name):
             return "entity"
         return "jurisdiction"
 
     def _months(self, before: str) -> str | None:
-        matches = list(R.PARTIAL_YEAR.finditer(before))
+        matches = list(_PARTIAL_YEAR.finditer(before))
         if not matches:
             return None
         match = matches[-1]
         if match.group(1):
             return f"{int(match.group(1))}-{int(match.group(2))}"
         return {3: "1-6", 4: "1-9", 5: "1-3"}[next(i for i in (3, 4, 5) if match.group(i))]
+
+
+def _without_prefix(text: str, pattern: re.Pattern[str]) -> str:
+    match = pattern.match(text)
+    return text[match.end() :] if match else text
 
 
 def _role(unit_kind: str, q: Quantity) -> str | None:
@@ -374,5 +398,5 @@ def _words_in(text: str, words: Sequence[str]) -> list[tuple[int, str]]:
 def _hedge_class(hedges: list[str], high: float | None) -> str:
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
         return "range"
-    classes = {R.HEDGE_CLASS[h] for h in hedges if h in R.HEDGE_CLASS}
-    return next((c for c in ("floor", "ceiling", "aspiration", "approx") if c in classes), "exact")
+    rules = reading_rules()
+    return rules.strongest({c for c in map(rules.hedge_class_of, hedges) if c is not None})

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -91,7 +92,8 @@ def resource_path(name: str) -> Path:
 
 
 def locate(name_or_path: str | Path, *, default_suffix: str = "") -> Path:
-    """A user's file when ``name_or_path`` is an existing path, else the package resource of that name.
+    """A user's file when ``name_or_path`` is an existing path; else, for a name, the file of that name in the folder
+    named by the environment variable ``GOVREPORTS_RULES`` (a researcher's own rules); else the package resource.
 
     Raises:
         FileNotFoundError: neither exists (the message names both places looked at).
@@ -99,7 +101,13 @@ def locate(name_or_path: str | Path, *, default_suffix: str = "") -> Path:
     given = Path(name_or_path)
     if given.is_file():
         return given
-    shipped = resource_path(str(name_or_path) + ("" if given.suffix else default_suffix))
+    suffix = "" if given.suffix else default_suffix
+    override = os.environ.get("GOVREPORTS_RULES")
+    if override and not given.is_absolute():
+        mine = Path(override) / (str(name_or_path) + suffix)
+        if mine.is_file():
+            return mine
+    shipped = resource_path(str(name_or_path) + suffix)
     if shipped.is_file():
         return shipped
     raise FileNotFoundError(f"{name_or_path}: no such file, and no resource of that name in {shipped.parent}")
@@ -137,7 +145,7 @@ def read_word_list(name_or_path: str | Path, *, required: tuple[str, ...] = ()) 
     return WordList(path, header, tuple(entries))
 
 
-def read_rule_table(name_or_path: str | Path, schema: Schema) -> RuleTable:
+def read_rule_table(name_or_path: str | Path, schema: Schema, *, require_source: bool = True) -> RuleTable:
     """Read and validate a rule table (see the module docstring).
 
     Raises:
@@ -148,7 +156,7 @@ def read_rule_table(name_or_path: str | Path, schema: Schema) -> RuleTable:
     path = locate(name_or_path, default_suffix=".csv")
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     header, body_start = _read_header(lines)
-    if "source" not in header:
+    if require_source and "source" not in header:
         raise RuleFileError(f"{path}:1: a rule table needs a '# source:' header line")
     reader = csv.reader(io.StringIO("\n".join(lines[body_start:])))
     rows: list[dict[str, str]] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import pickle
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -24,19 +25,38 @@ from scipy import sparse
 
 from govreports.runtime.atomic import write_atomic, write_bytes
 
-__all__ = ["cached_frame", "cached_object", "code_fingerprint", "content_key", "key_of", "write_parquet"]
+__all__ = ["cached_frame", "cached_object", "code_fingerprint", "content_key", "key_of", "rules_folder_state", "write_parquet"]
 
 T = TypeVar("T")
 _LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "jionlp", "pyarrow")
 
 
-@lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of the package's ``.py`` files and resources and of the library versions that shape results."""
+    """Hash of the package's ``.py`` files and resources, of a researcher's rule files (the folder named by
+    ``GOVREPORTS_RULES``) and of the library versions that shape results."""
+    return _fingerprint(rules_folder_state())
+
+
+def rules_folder_state() -> tuple[str, tuple[tuple[str, int, int], ...]]:
+    """The folder named by ``GOVREPORTS_RULES`` and (name, mtime, size) of each file in it: a key that changes as
+    soon as a researcher edits, adds or removes a rule file there."""
+    folder = os.environ.get("GOVREPORTS_RULES", "")
+    if not folder or not Path(folder).is_dir():
+        return folder, ()
+    files = sorted(p for p in Path(folder).iterdir() if p.is_file())
+    return folder, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(state: tuple[str, tuple[tuple[str, int, int], ...]]) -> str:
+    rules_dir = state[0]
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent  # the govreports package
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".csv")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    if rules_dir and Path(rules_dir).is_dir():
+        for path in sorted(p for p in Path(rules_dir).rglob("*") if p.is_file()):
+            digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -9,17 +11,20 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from govreports.chinese.periods import parse_period
-from govreports.indicators.lexicon import lexicon
+from govreports.indicators.lexicon import Indicator, lexicon
+from govreports.rules.reading import reading_rules
 
 __all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
 
-_HEDGE_LABELS = {"floor": "下限（以上、确保、突破）", "ceiling": "上限（以内、不超过）", "aspiration": "争取（力争、争取）", "approx": "约数（左右）",
-                 "range": "区间", "exact": "确数", "none": "未设目标"}
+def labels(entries: Sequence[Indicator] | None = None) -> dict[str, str]:
+    """Indicator id -> Chinese label, from ``entries`` (the lexicon the table was extracted with) or the package's."""
+    return {entry.id: entry.label for entry in (entries or lexicon())}
 
 
-def labels() -> dict[str, str]:
-    """Indicator id -> Chinese label, from the lexicon."""
-    return {entry.id: entry.label for entry in lexicon()}
+def _hedge_labels() -> dict[str, str]:
+    """Hedge class -> legend label, strongest class first (``hedge_classes.csv``)."""
+    rules = reading_rules()
+    return {c: rules.class_labels[c] for c in sorted(rules.class_labels, key=rules.class_rank.__getitem__)}
 
 
 def _years(period: str) -> tuple[int, int]:
@@ -41,7 +46,7 @@ def _shown(ax, shown: int, total: int) -> None:
         ax.set_title(f"数据最多的 {shown} 地（共 {total} 地）", fontsize=8, loc="left")
 
 
-def levels_figure(panel: pd.DataFrame, *, max_places: int = 10) -> Figure:
+def levels_figure(panel: pd.DataFrame, *, max_places: int = 10, entries: Sequence[Indicator] | None = None) -> Figure:
     """Dot plots of the latest money level of each indicator in each place, log scale, estimates hollow:
     aggregates in 亿元 above, per-capita incomes in 元 below; the ``max_places`` places with most levels
     (the figure says so when there are more)."""
@@ -51,7 +56,7 @@ def levels_figure(panel: pd.DataFrame, *, max_places: int = 10) -> Figure:
     latest = money.sort_values("year", kind="stable").drop_duplicates(["place", "indicator"], keep="last")
     total = latest["place"].nunique()
     latest = latest[latest["place"].isin(_busiest(latest, max_places))]
-    names = labels()
+    names = labels(entries)
     per_capita = latest["indicator"].map(lambda i: "人均" in str(names.get(i, i)))
     groups = [(latest[~per_capita], 1e8, "亿元"), (latest[per_capita], 1.0, "元/人")]
     rows = [max(latest[~per_capita]["indicator"].nunique(), 1), max(latest[per_capita]["indicator"].nunique(), 1)]
@@ -77,7 +82,7 @@ def levels_figure(panel: pd.DataFrame, *, max_places: int = 10) -> Figure:
     return fig
 
 
-def changes_figure(panel: pd.DataFrame, *, max_places: int = 5) -> Figure:
+def changes_figure(panel: pd.DataFrame, *, max_places: int = 5, entries: Sequence[Indicator] | None = None) -> Figure:
     """Slope chart of places' indicators with two or more single-year levels: first to last year, log scale,
     one line per place and indicator, labelled at its end; the ``max_places`` places with most such levels."""
     dated = panel[panel["period"].notna()]
@@ -86,7 +91,7 @@ def changes_figure(panel: pd.DataFrame, *, max_places: int = 5) -> Figure:
     levels = levels[years_per_pair >= 2]
     total = levels["place"].nunique()
     levels = levels[levels["place"].isin(_busiest(levels, max_places))]
-    names = labels()
+    names = labels(entries)
     fig, ax = plt.subplots(figsize=(6.4, 4.2))
     drawn = 0
     for (place, indicator), group in levels.groupby(["place", "indicator"], sort=True):
@@ -129,12 +134,13 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     # (ties in name order from the top).
     named = counts.drop(index=pooled).sum(axis=1).sort_index(ascending=False).sort_values(kind="stable")
     counts = counts.loc[pooled + named.index.tolist()]
-    classes = [c for c in _HEDGE_LABELS if c in counts.columns]
+    hedge_labels = _hedge_labels()
+    classes = [c for c in hedge_labels if c in counts.columns]
     height = 0.45 * max(len(counts), 1) + 1.4
     fig, ax = plt.subplots(figsize=(6.4, height))
     left = np.zeros(len(counts))
     for hedge_class in classes:
-        ax.barh(counts.index, counts[hedge_class], left=left, label=_HEDGE_LABELS[hedge_class], height=0.6)
+        ax.barh(counts.index, counts[hedge_class], left=left, label=hedge_labels[hedge_class], height=0.6)
         left += counts[hedge_class].to_numpy()
     if counts.empty:
         ax.text(0.5, 0.5, "语料中没有数值目标", transform=ax.transAxes, ha="center")
@@ -147,7 +153,8 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     return fig
 
 
-def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3, max_panels: int = 12) -> Figure:
+def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3, max_panels: int = 12,
+                           entries: Sequence[Indicator] | None = None) -> Figure:
     """Growth targets and results by year, one panel per place and indicator that has a growth target.
 
     Results are dots (hollow for estimates); targets are bars over their years (a span for five-year targets)
@@ -156,7 +163,7 @@ def targets_results_figure(panel: pd.DataFrame, *, ncols: int = 3, max_panels: i
     growth = panel[(panel["measure"] == "growth") & (panel["unit"] == "percent") & panel["period"].notna()]
     pairs = growth[growth["target"].notna()][["place", "indicator"]].drop_duplicates().to_numpy().tolist()
     pairs = pairs[:max_panels]
-    names = labels()
+    names = labels(entries)
     nrows = max(-(-len(pairs) // ncols), 1)
     fig, axes = plt.subplots(nrows, ncols, figsize=(2.4 * ncols, 2.1 * nrows), squeeze=False)
     for ax in axes.flat[len(pairs):]:
