@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 
@@ -27,7 +25,7 @@ def _read(text: str, *, section: str = "other", year: int = 2020, review: str | 
 
 
 def _brief(statements: list[dict]) -> list[tuple]:
-    return [(s["indicator"], s["kind"], s["period"], s["value"], s["basis"], s["hedge"], s["hedge_class"])
+    return [(s.indicator, s.kind, s.period, s.value, s.basis, s.hedge, s.hedge_class)
             for s in statements]
 
 
@@ -81,36 +79,36 @@ def test_from_to_gives_two_levels_and_a_cumulative_growth() -> None:
 
 def test_from_to_with_years_written() -> None:
     text = "地区生产总值由2015年的120亿元增加到2020年的180亿元。"
-    periods = [s["period"] for s in _read(text, section="review", review="2020")]
+    periods = [s.period for s in _read(text, section="review", review="2020")]
     assert periods == ["2015", "2020"]
 
 
 def test_shared_predicate_and_the_above_scale_trap() -> None:
     text = "规上工业增加值、固定资产投资、自营出口、居民人均可支配收入增速均保持在10%以上。"
     rows = _read(text, section="review")
-    assert [r["indicator"] for r in rows] == [
+    assert [r.indicator for r in rows] == [
         "industrial_value_added_above_scale", "fixed_asset_investment", "exports", "resident_income_per_capita"]
-    assert {(r["value"], r["hedge"], r["hedge_class"]) for r in rows} == {(10.0, "以上", "floor")}
+    assert {(r.value, r.hedge, r.hedge_class) for r in rows} == {(10.0, "以上", "floor")}
     trap = _read("规模以上工业增加值增长8.5%左右。", section="review")
     assert _brief(trap) == [("industrial_value_added_above_scale", "growth", "2019", 8.5, "yoy", "左右", "approx")]
 
 
 def test_respectively_pairs_names_and_figures() -> None:
     rows = _read("地区生产总值、一般公共预算收入分别增长7.5%和9.1%。", section="review")
-    assert [(r["indicator"], r["value"]) for r in rows] == [("gdp", 7.5), ("general_budget_revenue", 9.1)]
+    assert [(r.indicator, r.value) for r in rows] == [("gdp", 7.5), ("general_budget_revenue", 9.1)]
 
 
 def test_estimate_after_a_name_covers_only_its_clause() -> None:
     text = "全镇生产总值预计增长8.5%左右;财政总收入增长10%左右。"
-    assert [(r["indicator"], r["hedge"]) for r in _read(text, section="review")] == [
+    assert [(r.indicator, r.hedge) for r in _read(text, section="review")] == [
         ("gdp", "预计;左右"), ("fiscal_revenue_total", "左右")]
 
 
 def test_estimate_opening_a_clause_covers_the_rest_of_the_sentence() -> None:
     text = "预计全年实现地区生产总值95亿元,实现规上工业总产值288.5亿元;财政总收入6.6亿元;农民人均收入54165元、同比增长8.5%。"
     rows = _read(text, section="review")
-    assert [(r["kind"], r["hedge"]) for r in rows] == [("level", "预计")] * 4 + [("growth", "预计")]
-    assert rows[-1]["indicator"] == "rural_income_per_capita" and rows[-1]["basis"] == "yoy"
+    assert [(r.kind, r.hedge) for r in rows] == [("level", "预计")] * 4 + [("growth", "预计")]
+    assert rows[-1].indicator == "rural_income_per_capita" and rows[-1].basis == "yoy"
 
 
 def test_estimate_is_not_a_target_and_a_new_target_clause_ends_it() -> None:
@@ -125,14 +123,14 @@ def test_estimate_is_not_a_target_and_a_new_target_clause_ends_it() -> None:
 def test_unrelated_figures_after_an_indicator_are_left_alone() -> None:
     text = "预计完成高新技术产业投资14亿元,R&D经费7亿元,实现高新技术产业产值150亿元,引进各类人才10名,建成院士专家工作站4家。"
     rows = _read(text, section="review")
-    assert [(r["indicator"], r["value"]) for r in rows] == [
+    assert [(r.indicator, r.value) for r in rows] == [
         ("high_tech_investment", 1.4e9), ("rd_expenditure", 7e8), ("high_tech_output", 1.5e10)]
 
 
 def test_partial_year_keeps_its_year_and_months() -> None:
     rows = _read("1-9月,18家规上工业企业实现产值14.62亿元,同比去年增长24.9%,实现逆势增长。", section="review",
                  year=2021, review="2016-2020", plan="2021-2025")
-    assert [(r["kind"], r["period"], r["months"], r["basis"]) for r in rows] == [
+    assert [(r.kind, r.period, r.months, r.basis) for r in rows] == [
         ("level", "2020", "1-9", None), ("growth", "2020", "1-9", "yoy")]
 
 
@@ -153,20 +151,20 @@ def test_five_year_targets() -> None:
 )
 def test_relative_years(text: str, period: str) -> None:
     (row,) = _read(text, section="review", year=2020, review="2019", plan="2020")
-    assert row["period"] == period
+    assert row.period == period
 
 
 def test_firm_figures_are_entity_scope() -> None:
     (row,) = _read("金桥焊材有限公司完成税收2245万元。", section="review")
-    assert row["scope"] == "entity"
+    assert row.scope == "entity"
     (row,) = _read("全镇完成税收2245万元。", section="review")
-    assert row["scope"] == "jurisdiction"
+    assert row.scope == "jurisdiction"
 
 
 def test_chinese_numerals_and_decreases() -> None:
     rows = _read("一般公共预算收入一百零九点六亿元,单位生产总值能耗下降3.2%,城镇调查失业率下降0.3个百分点。",
                  section="review")
-    assert [(r["indicator"], r["kind"], r["value"], r["unit"]) for r in rows] == [
+    assert [(r.indicator, r.kind, r.value, r.unit) for r in rows] == [
         ("general_budget_revenue", "level", 10_960_000_000.0, "yuan"),
         ("energy_intensity", "growth", -3.2, "percent"),
         ("urban_unemployment_rate", "growth", -0.3, "pp"),
@@ -213,18 +211,18 @@ NATIONAL = {
 )
 def test_national_targets(year: int, expected: list[tuple]) -> None:
     rows = _read(NATIONAL[year], year=year, review=str(year - 1), plan=str(year))
-    got = [(r["indicator"], r["value"], None if math.isnan(r["value_high"]) else r["value_high"], r["hedge"],
-            r["hedge_class"]) for r in rows]
+    got = [(r.indicator, r.value, r.value_high, r.hedge,
+            r.hedge_class) for r in rows]
     assert got == expected
-    assert {r["kind"] for r in rows} <= {"target_growth", "target_level"}
-    assert {r["period"] for r in rows} == {str(year)}
-    assert rows[0]["kind"] == "target_growth" and rows[0]["basis"] == "yoy"
+    assert {r.kind for r in rows} <= {"target_growth", "target_level"}
+    assert {r.period for r in rows} == {str(year)}
+    assert rows[0].kind == "target_growth" and rows[0].basis == "yoy"
 
 
 def test_a_report_that_sets_no_target() -> None:
     (row,) = _read(NATIONAL[2020], year=2020, review="2019", plan="2020")
-    assert (row["indicator"], row["kind"], row["period"], row["hedge_class"]) == ("gdp", "target_growth", "2020", "none")
-    assert math.isnan(row["value"])
+    assert (row.indicator, row.kind, row.period, row.hedge_class) == ("gdp", "target_growth", "2020", "none")
+    assert row.value is None and row.is_target and not row.is_estimate
 
 
 def test_provincial_style_target_with_full_width_digits() -> None:
@@ -241,7 +239,7 @@ def test_own_lexicon_file(tmp_path) -> None:
     path.write_text("id,label,unit_kind,names\ntourism,旅游收入,money,旅游总收入|旅游收入\n", encoding="utf-8")
     rows = sentence_statements("全年实现旅游总收入12.5亿元。", lexicon(path), section="review", report_year=2020,
                                review="2019", plan="2020")
-    assert [(r["indicator"], r["value"]) for r in rows] == [("tourism", 1.25e9)]
+    assert [(r.indicator, r.value) for r in rows] == [("tourism", 1.25e9)]
     path.write_text("id,label,unit_kind,names\ntourism,,money,旅游收入\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"lexicon\.csv:2"):
         lexicon(path)

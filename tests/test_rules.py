@@ -23,7 +23,7 @@ TARGETS = "今年经济社会发展的主要预期目标是：地区生产总值
 
 def _targets(sentence: str) -> list[tuple[str, float, str, str]]:
     rows = sentence_statements(sentence, LEXICON, section="targets", report_year=2024, review="2023", plan="2024")
-    return [(r["indicator"], r["value"], r["hedge"], r["hedge_class"]) for r in rows]
+    return [(r.indicator, r.value, r.hedge, r.hedge_class) for r in rows]
 
 
 @pytest.fixture

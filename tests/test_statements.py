@@ -3,8 +3,6 @@ reports of every level: the targets, cues and comparisons that the five samples 
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from govreports.indicators.lexicon import lexicon
@@ -15,8 +13,8 @@ LEXICON = lexicon()
 
 def _read(text: str, *, section: str = "other", year: int, review: str | None, plan: str | None) -> list[tuple]:
     rows = sentence_statements(text, LEXICON, section=section, report_year=year, review=review, plan=plan)
-    return [(r["indicator"], r["kind"], r["period"], r["value"],
-             None if math.isnan(r["value_high"]) else r["value_high"], r["hedge_class"], r["months"]) for r in rows]
+    return [(r.indicator, r.kind, r.period, r.value,
+             r.value_high, r.hedge_class, r.months) for r in rows]
 
 
 CASES = [
@@ -85,7 +83,7 @@ def test_multi_year_figures_are_dated_by_their_span(sentence: str, section: str,
 def test_a_five_year_review_heading_dates_the_spans_under_it() -> None:
     rows = sentence_statements("地区生产总值年均增长7.5%", LEXICON, section="review", report_year=2021, review="2020",
                                plan="2021", heading="一、过去五年工作回顾")
-    assert [(r["period"], r["basis"]) for r in rows] == [("2016-2020", "annual_avg")]
+    assert [(r.period, r.basis) for r in rows] == [("2016-2020", "annual_avg")]
 
 
 NAMES = [
@@ -137,12 +135,12 @@ def test_number_forms_in_the_targets(sentence: str, want: list[tuple]) -> None:
 def test_an_estimate_opening_the_sentence_covers_every_figure() -> None:
     rows = sentence_statements("初步预计，全市地区生产总值2291.5亿元，增长5.8%", LEXICON, section="review", report_year=2024,
                                review="2023", plan="2024")
-    assert [(r["kind"], r["period"], r["value"], r["hedge"]) for r in rows] == [
+    assert [(r.kind, r.period, r.value, r.hedge) for r in rows] == [
         ("level", "2023", 229150000000.0, "预计"), ("growth", "2023", 5.8, "预计")]
 
 
 def test_a_target_year_leading_the_sentence_dates_the_figures_after_it() -> None:
     rows = sentence_statements("力争到2030年，全市地区生产总值迈上4万亿元新台阶", LEXICON, section="plan", report_year=2026,
                                review="2025", plan="2026-2030")
-    assert [(r["kind"], r["period"], r["value"], r["hedge_class"]) for r in rows] == [
+    assert [(r.kind, r.period, r.value, r.hedge_class) for r in rows] == [
         ("target_level", "2030", 4e12, "floor")]

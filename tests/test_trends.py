@@ -28,9 +28,9 @@ def test_reported_figures_win_over_estimates_and_later_reports_over_earlier() ->
     base = dict(indicator="gdp", kind="level", period="2020", unit="yuan", basis=None, months=None,
                 scope="jurisdiction", value_high=float("nan"), hedge_class="exact")
     table = pd.DataFrame([
-        {**base, "doc_id": "a2020", "value": 9.0e9, "hedge": "预计"},
-        {**base, "doc_id": "b2021", "value": 9.2e9, "hedge": ""},
-        {**base, "doc_id": "a2020", "value": 1.0e9, "hedge": "", "scope": "entity"},
+        {**base, "doc_id": "a2020", "value": 9.0e9, "hedge": "预计", "is_estimate": True},
+        {**base, "doc_id": "b2021", "value": 9.2e9, "hedge": "", "is_estimate": False},
+        {**base, "doc_id": "a2020", "value": 1.0e9, "hedge": "", "is_estimate": False, "scope": "entity"},
     ])
     (row,) = indicator_panel(table, documents).itertuples()
     assert (row.value, bool(row.estimate), row.doc_id) == (9.2e9, False, "b2021")

@@ -103,6 +103,7 @@ def _keywords(args: argparse.Namespace) -> int:
 
 def _indicators(args: argparse.Namespace) -> int:
     from govreports.indicators.extraction import extract_indicators, lexicon
+    from govreports.indicators.records import is_target
 
     documents = _load(args)
     if isinstance(documents, int):
@@ -115,7 +116,7 @@ def _indicators(args: argparse.Namespace) -> int:
     table = extract_indicators(documents, entries=entries, n_jobs=args.n_jobs)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
     _write(table, args.output)
-    targets = int(table["kind"].str.startswith("target").sum())
+    targets = int(is_target(table["kind"]).sum())
     _summary(documents, args.output, extra=f"{len(table)} statements ({targets} targets)")
     return 0
 

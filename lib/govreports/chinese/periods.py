@@ -15,7 +15,8 @@ from pathlib import Path
 
 from govreports.rules.files import Schema, read_rule_table
 
-__all__ = ["five_year_plan_pattern", "five_year_plans", "format_period", "parse_period", "period_of", "years_named"]
+__all__ = ["five_year_plan_pattern", "five_year_plans", "format_period", "months_named", "parse_period", "period_of",
+           "years_named"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|(?=[,，、及和至到\-—~]|$))")
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-—~至到]\s*((?:19|20)\d{2})(?!\d)")
@@ -95,3 +96,18 @@ def period_of(text: str, *, plans: str | Path | None = None) -> str | None:
 def years_named(text: str) -> list[int]:
     """Four-digit years (1900-2099) written as ``2020年`` or standing alone before a separator, in order."""
     return [int(match.group(1)) for match in _YEAR.finditer(text)]
+
+
+_PARTIAL_YEAR = re.compile(r"(\d{1,2})\s*[-—至~]\s*(\d{1,2})\s*月(?:份)?|(上半年)|(前三季度)|(一季度|第一季度)")
+
+
+def months_named(text: str) -> str | None:
+    """The months of the last partial-year span named in ``text`` (1-9月, 前三季度 -> ``"1-9"``; 上半年 -> ``"1-6"``;
+    一季度 -> ``"1-3"``), or ``None`` when it names none (a full year)."""
+    matches = list(_PARTIAL_YEAR.finditer(text))
+    if not matches:
+        return None
+    match = matches[-1]
+    if match.group(1):
+        return f"{int(match.group(1))}-{int(match.group(2))}"
+    return {3: "1-6", 4: "1-9", 5: "1-3"}[next(i for i in (3, 4, 5) if match.group(i))]

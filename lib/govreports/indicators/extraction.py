@@ -18,6 +18,7 @@ import pandas as pd
 from govreports.corpus.structure import paragraphs as paragraphs_of
 from govreports.corpus.structure import sentences as sentences_of
 from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
+from govreports.indicators.records import INDICATOR_COLUMNS, statements_table
 from govreports.indicators.statements import sentence_statements
 from govreports.runtime.cache import cached_frame, key_of
 from govreports.runtime.parallel import map_batches
@@ -25,8 +26,6 @@ from govreports.runtime.parallel import map_batches
 __all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "figures_in_sentences", "find_mentions",
            "lexicon", "sentence_statements"]
 
-INDICATOR_COLUMNS = ["doc_id", "indicator", "kind", "period", "value", "value_high", "unit", "basis", "hedge",
-                     "hedge_class", "scope", "months", "section", "name", "sentence", "start", "end"]
 
 
 def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
@@ -48,7 +47,8 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
         One row per statement with :data:`INDICATOR_COLUMNS`: ``kind`` (level, growth, target_level,
         target_growth), ``period`` ("2019" or "2016-2020"), ``value`` and ``value_high`` (ranges) in ``unit``
         (yuan, usd, percent, pp, or a count unit), ``basis`` (yoy, cumulative, annual_avg; empty for levels),
-        ``hedge`` (words joined by ``;``), ``hedge_class`` (range, floor, aspiration, approx, exact, none),
+        ``hedge`` (words joined by ``;``), ``hedge_class`` (range, floor, ceiling, aspiration, approx, exact,
+        none), ``is_estimate`` (预计: an estimated result),
         ``scope`` (jurisdiction, entity), ``months`` (e.g. "1-9" for partial years), ``section``, ``name`` (the
         indicator as written), ``sentence``, and ``start``/``end`` of the figure in the clean text. Sorted by
         doc_id and position.
@@ -62,7 +62,7 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
     def compute() -> pd.DataFrame:
         tables = list(map_batches(partial(_statements_of_batch, entries), items, batch_size=batch_size,
                                   n_jobs=n_jobs, executor=executor, desc="indicators", progress_bar=progress_bar))
-        return _finish(pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=INDICATOR_COLUMNS))
+        return statements_table(pd.concat(tables, ignore_index=True).to_dict("records") if tables else [])
 
     key = ""
     if cache_dir is not None:  # keyed by each report's id, text (hashed) and years, and by the lexicon
@@ -97,22 +97,12 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
         report_year, review, plan = meta[doc_id]
         for statement in sentence_statements(text, entries, section=section, report_year=_int(report_year),
                                              review=review, plan=plan, heading=heading):
-            statement.update(doc_id=doc_id, sentence=text, start=start + statement["start"],
-                             end=start + statement["end"])
-            rows.append(statement)
-    table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+            rows.append(statement.row(doc_id, text, start))
+    table = statements_table(rows)
     # a body repeated on the page (scrapes repeat it two to six times) states every figure again: keep the first
     repeated = table.duplicated(["doc_id", "indicator", "kind", "period", "value", "value_high", "hedge", "name",
                                  "sentence"], keep="first")
-    return _finish(table[~repeated])
-
-
-def _finish(table: pd.DataFrame) -> pd.DataFrame:
-    """Fixed dtypes (whatever the batches held) and order: numbers as float64 and int64, text as str."""
-    text = [c for c in INDICATOR_COLUMNS if c not in ("value", "value_high", "start", "end")]
-    table = table.astype({"value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
-                          **dict.fromkeys(text, "str")})
-    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[INDICATOR_COLUMNS]
+    return table[~repeated].reset_index(drop=True)
 
 
 def _int(value: object) -> int | None:

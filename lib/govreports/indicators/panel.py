@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from govreports.chinese.periods import parse_period
+from govreports.indicators.records import is_target, measure
 
 __all__ = ["PANEL_COLUMNS", "consistency", "indicator_panel"]
 
@@ -42,14 +43,14 @@ def indicator_panel(table: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFram
     rows = own[own["scope"] == "jurisdiction"].merge(places, on="doc_id", how="left")
     if rows.empty:
         return pd.DataFrame(columns=PANEL_COLUMNS)
-    rows = rows.assign(measure=rows["kind"].str.replace("target_", "", regex=False),
+    rows = rows.assign(measure=measure(rows["kind"]), is_target=is_target(rows["kind"]),
                        basis=rows["basis"].fillna(""), place=rows["place"].fillna(rows["doc_id"]),
-                       estimate=rows["hedge"].fillna("").str.contains("预计"), partial=rows["months"].notna())
+                       estimate=rows["is_estimate"], partial=rows["months"].notna())
     order = ["estimate", "partial", "report_year", "doc_id"]
     ascending = [True, True, False, True]
-    results = (rows[~rows["kind"].str.startswith("target")].sort_values(order, ascending=ascending, kind="stable")
+    results = (rows[~rows["is_target"]].sort_values(order, ascending=ascending, kind="stable")
                .drop_duplicates(_KEY))
-    targets = (rows[rows["kind"].str.startswith("target")].sort_values(order, ascending=ascending, kind="stable")
+    targets = (rows[rows["is_target"]].sort_values(order, ascending=ascending, kind="stable")
                .drop_duplicates(_KEY))
     targets = targets[[*_KEY, "value", "value_high", "hedge", "hedge_class", "doc_id"]].rename(columns={
         "value": "target", "value_high": "target_high", "hedge": "target_hedge", "hedge_class": "target_hedge_class",

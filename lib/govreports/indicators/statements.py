@@ -44,9 +44,16 @@ from functools import lru_cache
 from itertools import pairwise
 
 from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
-from govreports.chinese.periods import five_year_plan_pattern, five_year_plans, format_period, parse_period
+from govreports.chinese.periods import (
+    five_year_plan_pattern,
+    five_year_plans,
+    format_period,
+    months_named,
+    parse_period,
+)
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
+from govreports.indicators.records import Measure, Statement
 from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["sentence_statements"]
@@ -67,7 +74,6 @@ _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
-_PARTIAL_YEAR = re.compile(r"(\d{1,2})\s*[-—至~]\s*(\d{1,2})\s*月(?:份)?|(上半年)|(前三季度)|(一季度|第一季度)")
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,7 @@ def _patterns(rules: ReadingRules) -> _Patterns:
 
 def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",
                         report_year: int | None = None, review: str | None = None, plan: str | None = None,
-                        heading: str = "") -> list[dict]:
+                        heading: str = "") -> list[Statement]:
     """The statements of one sentence (see the module docstring); offsets are within the sentence. ``heading`` is
     the path of headings the sentence stands under (a five-year review heading dates its spans)."""
     kinds = {e.id: e.unit_kind for e in entries}
@@ -104,7 +110,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
                   if not any(m.start <= q.start < m.end for m in mentions)]
     quantities = sorted(quantities + _price_index(sentence, mentions), key=lambda q: q.start)
     context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading)
-    statements = []
+    statements: list[Statement] = []
     if context.rules.cue("no_target").search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
     anchors: dict[int, int] = {}  # index of mention -> end of its last figure
@@ -189,15 +195,15 @@ class _Context:
                 return self.report_year - 5, self.report_year - 1
         return None
 
-    def no_target(self, mention: Mention) -> dict:
+    def no_target(self, mention: Mention) -> Statement:
         year = self.report_year if self.report_year else (self.plan[0] if self.plan else None)
-        return dict(indicator=mention.indicator, kind="target_growth", period=format_period(year, year), value=math.nan,
-                    value_high=math.nan, unit="percent", basis="yoy", hedge="", hedge_class="none",
-                    scope="jurisdiction", months=None, section=self.section, name=mention.name,
-                    start=mention.start, end=mention.end)
+        return Statement(indicator=mention.indicator, measure="growth", is_target=True, period=format_period(year, year),
+                         value=None, value_high=None, unit="percent", basis="yoy", hedges=(), hedge_class="none",
+                         is_estimate=False, scope="jurisdiction", months=None, section=self.section, name=mention.name,
+                         start=mention.start, end=mention.end)
 
     def statement(self, mention: Mention, q: Quantity, unit_kind: str, quantities: list[Quantity],
-                  mentions: list[Mention]) -> dict | None:
+                  mentions: list[Mention]) -> Statement | None:
         role = _role(unit_kind, q)
         if role is None:
             return None
@@ -210,7 +216,7 @@ class _Context:
         local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", text[(prior[-1].end if prior else gap_start) : q.start])
         estimate = self._estimate(mention, q)
         # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
-        target = not estimate and self._target(mention, q) and self._months(before) is None
+        target = not estimate and self._target(mention, q) and months_named(before) is None
         value, high = q.value, q.value_high
         if role == "growth" and self.rules.cue("decrease").search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
@@ -230,10 +236,10 @@ class _Context:
         if "分别" in run:  # 分别超过4万元和2万元: the hedge before the run's first figure qualifies each
             local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", run[run.index("分别") :])
         hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
-        return dict(indicator=mention.indicator, kind=("target_" if target else "") + role, period=period,
-                    value=value, value_high=high if high is not None else math.nan, unit=q.unit, basis=basis,
-                    hedge=";".join(hedges), hedge_class=_hedge_class(hedges, high), scope=self._scope(mention),
-                    months=self._months(before), section=self.section, name=mention.name, start=q.start, end=q.end)
+        return Statement(indicator=mention.indicator, measure=role, is_target=target, period=period, value=value,
+                         value_high=high, unit=q.unit, basis=basis, hedges=tuple(hedges),
+                         hedge_class=_hedge_class(hedges, high), is_estimate=estimate, scope=self._scope(mention),
+                         months=months_named(before), section=self.section, name=mention.name, start=q.start, end=q.end)
 
     def _estimate(self, mention: Mention, q: Quantity) -> bool:
         """预计 opening a clause before the name covers the rest of the sentence; 预计 after the name covers
@@ -353,22 +359,13 @@ class _Context:
             return "entity"
         return "jurisdiction"
 
-    def _months(self, before: str) -> str | None:
-        matches = list(_PARTIAL_YEAR.finditer(before))
-        if not matches:
-            return None
-        match = matches[-1]
-        if match.group(1):
-            return f"{int(match.group(1))}-{int(match.group(2))}"
-        return {3: "1-6", 4: "1-9", 5: "1-3"}[next(i for i in (3, 4, 5) if match.group(i))]
-
 
 def _without_prefix(text: str, pattern: re.Pattern[str]) -> str:
     match = pattern.match(text)
     return text[match.end() :] if match else text
 
 
-def _role(unit_kind: str, q: Quantity) -> str | None:
+def _role(unit_kind: str, q: Quantity) -> Measure | None:
     if q.kind == "points":
         return "growth"
     if unit_kind == "percent":

@@ -12,6 +12,7 @@ from matplotlib.ticker import MaxNLocator
 
 from govreports.chinese.periods import parse_period
 from govreports.indicators.lexicon import Indicator, lexicon
+from govreports.indicators.records import is_target
 from govreports.rules.reading import reading_rules
 
 __all__ = ["changes_figure", "hedge_classes_figure", "labels", "levels_figure", "targets_results_figure"]
@@ -121,7 +122,7 @@ def hedge_classes_figure(table: pd.DataFrame, *, max_places: int = 20) -> Figure
     """Stacked horizontal bars: target statements per place by hedge class (``table`` needs a ``place`` column;
     a statement of a report without a known place counts under its doc_id); the ``max_places`` places with most
     target statements, and with more places one more bar that pools the others (其他 N 地)."""
-    targets = table[table["kind"].str.startswith("target") & (table["scope"] == "jurisdiction")]
+    targets = table[is_target(table["kind"]) & (table["scope"] == "jurisdiction")]
     targets = targets.assign(place=targets["place"].fillna(targets["doc_id"]))
     total = targets["place"].nunique()
     pooled = []
