@@ -33,6 +33,7 @@ from govreports.corpus import structure
 from govreports.corpus.load import load_corpus
 from govreports.indicators.extraction import Indicator, extract_indicators, lexicon
 from govreports.runtime.cache import cached_frame, cached_object, content_key, key_of
+from govreports.runtime.steps import LazyTable, cache_steps_in
 from govreports.text.segment import Segmenter
 from govreports.text.tokens import corpus_tokens, iter_tokens
 from govreports.viz import style as figures
@@ -89,37 +90,6 @@ def _remember(record: Path | None, paths: list[Path]) -> None:
         record.write_text(json.dumps(_hashes(paths)), encoding="utf-8")
 
 
-class LazyTable:
-    """A table of the workspace, read from its cache (or computed) only when it is used.
-
-    Pass it to :meth:`Workspace.memo` as you would the table: the cache key describes it by how it was made, so a
-    result already in the cache is read back without reading the table; on a miss the function receives
-    :attr:`frame`. Index it like a DataFrame (``table["text"]``: reads the table once and keeps it), or take
-    :attr:`frame` for the DataFrame itself.
-    """
-
-    def __init__(self, make: Callable[[], pd.DataFrame], what: str) -> None:
-        self._make, self._what = make, what
-
-    @cached_property
-    def frame(self) -> pd.DataFrame:
-        """The table itself."""
-        return self._make()
-
-    def __getitem__(self, key: Any) -> Any:
-        return self.frame[key]
-
-    def __len__(self) -> int:
-        return len(self.frame)
-
-    def _repr_html_(self) -> str | None:
-        return self.frame._repr_html_()
-
-    def __repr__(self) -> str:
-        state = f"{len(self.frame):,} rows" if "frame" in self.__dict__ else "not read yet"
-        return f"{type(self).__name__}({self._what}, {state})"
-
-
 class TokenTable(LazyTable):
     """The token table of a corpus for one segmenter (:func:`govreports.text.tokens.corpus_tokens`), read (or computed)
     only when it is used (see :class:`LazyTable`); :meth:`batches` streams it one batch of reports at a time."""
@@ -161,6 +131,7 @@ class Workspace:
         self.files = self.documents.attrs["files"]
         self.key = key_of(list(zip(self.documents["doc_id"], self.documents["sha256"], strict=True)))
         self._origins: list[tuple[object, str]] = []  # (object, how it was made); objects kept alive
+        cache_steps_in(cache_dir)  # the library's heavy steps (term frequencies, topic fits ...) cache there too
         self._register(self.documents, f"documents:{self.key}")
 
     @cached_property
@@ -260,6 +231,8 @@ class Workspace:
 
     def _register(self, value: Any, origin: str) -> Any:
         self._origins.append((value, origin))
+        if isinstance(value, LazyTable):
+            value.fingerprint = origin
         return value
 
     def _describe(self, value: Any) -> str:

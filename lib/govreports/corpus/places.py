@@ -32,6 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from govreports.runtime.steps import cached_step
+
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "gazetteer", "level_from_text", "place_names", "resolve_place"]
 
 Level = Literal["province", "city", "county", "town"]
@@ -173,6 +175,7 @@ def resolve_place(title: str | None, text: str, *, publisher: str | None = None)
     return PlaceMatch(place, f"{source}; {how}")
 
 
+@cached_step
 def place_names(documents) -> set[str]:
     """Names of the places of a documents table, full and short (航埠镇, 航埠, 柯城区, 柯城, 衢州市, 衢州 ...).
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from govreports.keywords.frequencies import batches, kwic
 from govreports.rules.files import read_word_list, resource_path
+from govreports.runtime.steps import cached_step
 
 __all__ = ["SHIPPED", "AttentionDictionary", "attention", "attention_sample", "counts_match", "dictionary_words", "load_dictionary"]
 
@@ -65,6 +66,7 @@ def dictionary_words(dictionaries: Iterable[AttentionDictionary]) -> set[str]:
     return {term for dictionary in dictionaries for term in dictionary.terms}
 
 
+@cached_step
 def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Sequence[AttentionDictionary], *,
               by: str = "doc_id") -> pd.DataFrame:
     """Attention index of each group for each dictionary.
@@ -110,6 +112,7 @@ def counts_match(index: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Sequen
     return True
 
 
+@cached_step
 def attention_sample(tokens: pd.DataFrame, documents: pd.DataFrame, dictionary: AttentionDictionary, *,
                      n: int = 10, seed: int = 0, window: int = 20) -> pd.DataFrame:
     """A random sample of a dictionary's hits in context, to audit what the index counts.

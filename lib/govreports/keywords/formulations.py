@@ -16,12 +16,15 @@ import re
 
 import pandas as pd
 
+from govreports.runtime.steps import cached_step
+
 __all__ = ["formulations", "slogans"]
 
 _QUOTED = re.compile(r"[“\"]([^“”\"。！？\n]{2,20})[”\"]")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十百千两双]|\d+$)")
 
 
+@cached_step
 def slogans(documents: pd.DataFrame) -> pd.DataFrame:
     """Quoted slogans per report.
 
@@ -41,6 +44,7 @@ def slogans(documents: pd.DataFrame) -> pd.DataFrame:
                              ).reset_index(drop=True)
 
 
+@cached_step
 def formulations(documents: pd.DataFrame) -> pd.DataFrame:
     """Numbered formulations quoted anywhere in the corpus, counted everywhere they occur.
 

@@ -25,6 +25,8 @@ import pandas as pd
 from scipy.special import xlogy
 from scipy.stats import chi2
 
+from govreports.runtime.steps import cached_step
+
 __all__ = [
     "batches",
     "collocations",
@@ -69,6 +71,7 @@ def batches(tokens: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFr
         yield from tokens
 
 
+@cached_step
 def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str = "doc_id",
                      stopwords: Iterable[str] = (), min_chars: int = 2) -> pd.DataFrame:
     """Term counts per group, from a token table or from batches of one (streamed, for large corpora).
@@ -93,6 +96,7 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
     return table[[by, "term", "count", "per_10k", "n_tokens"]].reset_index(drop=True)
 
 
+@cached_step
 def tfidf(tokens: pd.DataFrame, *, by: str = "doc_id", stopwords: Iterable[str] = (),
           min_chars: int = 2) -> pd.DataFrame:
     """TF-IDF of each term in each group (see the module docstring for the formula).
@@ -161,6 +165,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterabl
     return table.sort_values(["g2", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+@cached_step
 def keyness_by(tokens: pd.DataFrame, column: str, target: object, reference: object | None = None, *,
                stopwords: Iterable[str] = (), min_freq: int = 5, min_chars: int = 2,
                paragraphs: pd.DataFrame | None = None, documents: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -184,6 +189,7 @@ def keyness_by(tokens: pd.DataFrame, column: str, target: object, reference: obj
                    min_chars=min_chars)
 
 
+@cached_step
 def kwic(tokens: pd.DataFrame, documents: pd.DataFrame, term: str | Iterable[str], *, window: int = 20
          ) -> pd.DataFrame:
     """Keyword in context: every token equal to ``term`` (or one of several), with the clean text around it.
@@ -205,6 +211,7 @@ def kwic(tokens: pd.DataFrame, documents: pd.DataFrame, term: str | Iterable[str
     return pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "end", "left", "keyword", "right"])
 
 
+@cached_step
 def collocations(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_freq: int = 3,
                  min_chars: int = 2) -> pd.DataFrame:
     """Adjacent term pairs scored by PMI and G² (see the module docstring).

@@ -31,6 +31,7 @@ from scipy import io as scipy_io
 from scipy import sparse
 
 from govreports.keywords.frequencies import batches, terms
+from govreports.runtime.steps import cached_step
 from govreports.topics.coherence import frex, stability, topic_coherence
 
 __all__ = [
@@ -76,6 +77,7 @@ class TopicModel:
     dtm: DocumentTermMatrix = field(repr=False)
 
 
+@cached_step
 def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], documents: pd.DataFrame,
                          paragraphs: pd.DataFrame, *, unit: Unit = "paragraph", stopwords: Iterable[str] = (),
                          min_chars: int = 2, min_df: int | float = 2, max_df: int | float = 0.5, min_terms: int = 5
@@ -174,6 +176,7 @@ def fit(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seed: int = 0, n
     return TopicModel(kind, k, seed, beta, theta, topic_coherence(dtm.counts, top), top, dtm)
 
 
+@cached_step
 def choose_k(dtm: DocumentTermMatrix, ks: Sequence[int], *, kind: Kind = "nmf", seed: int = 0
              ) -> tuple[pd.DataFrame, TopicModel]:
     """Fit each K and keep the one with the highest mean NPMI (the smaller K on a tie).
@@ -190,6 +193,7 @@ def choose_k(dtm: DocumentTermMatrix, ks: Sequence[int], *, kind: Kind = "nmf", 
     return table, models[best]
 
 
+@cached_step
 def seed_stability(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seeds: Sequence[int] = range(5)
                    ) -> tuple[float, np.ndarray]:
     """Refit with each seed and return the mean best-match top-10 overlap and its value per topic of the

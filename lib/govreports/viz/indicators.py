@@ -87,7 +87,8 @@ def changes_figure(panel: pd.DataFrame, *, max_places: int = 5, entries: Sequenc
     """Slope chart of places' indicators with two or more single-year levels: first to last year, log scale,
     one line per place and indicator, labelled at its end; the ``max_places`` places with most such levels."""
     dated = panel[panel["period"].notna()]
-    levels = dated[(dated["measure"] == "level") & dated["value"].notna() & ~dated["period"].str.contains("-")]
+    levels = dated[(dated["measure"] == "level") & (dated["unit"] == "yuan") & dated["value"].notna()
+                   & ~dated["period"].str.contains("-")]  # money only: the axis is in 元
     years_per_pair = levels.groupby(["place", "indicator"])["period"].transform("size")
     levels = levels[years_per_pair >= 2]
     total = levels["place"].nunique()
