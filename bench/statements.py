@@ -1,12 +1,14 @@
 """Precision and recall of ``extract_indicators`` against the hand-coded statement gold of real reports.
 
-The gold (``bench/statement_gold.csv``) lists, for each of 33 reports of ``../shared/devcorpus/raw/`` (every level,
-1984-2026), every statement of a lexicon indicator in the report's main-targets paragraph and in its headline review
-paragraph, coded by hand as a researcher would (conventions and decisions: README, section "Indicators").
+The gold (``bench/statement_gold.csv``) lists, for each of 35 reports of ``../shared/devcorpus/raw/`` (national
+1979-2008, provinces, cities, districts and counties 2001-2026), every statement of a lexicon indicator of the
+jurisdiction in the report's main-targets paragraph and in its headline review paragraph, coded by hand from the text
+alone (never from this tool's output) under the conventions of ``bench/statement_gold_conventions.md``.
 
 Scope: a gold paragraph is the clean-text paragraph(s) holding the gold rows' source sentences (found after the
-same character normalisation as cleaning, ignoring whitespace). Only extracted statements whose figure lies in
-those paragraphs are scored, so the two tables cover the same text.
+same character normalisation as cleaning, ignoring whitespace). Only extracted statements of the jurisdiction
+(``scope`` ``jurisdiction``: the gold codes no firm's or zone's figures) whose figure lies in those paragraphs are
+scored, so the two tables cover the same text.
 
 Match: same report, indicator, kind, period, value (relative tolerance 5e-4; both empty for ``none`` rows),
 value_high and hedge class; each extracted statement matches at most one gold row. Precision = matched extracted /
@@ -45,7 +47,7 @@ def _squeeze(text: str) -> tuple[str, list[int]]:
     for index, ch in enumerate(text):
         if ch.isspace():
             continue
-        kept.append(normalise_chars(ch) or ch)
+        kept.append("." if ch == "．" else normalise_chars(ch) or ch)
         offsets.append(index)
     return "".join(kept), offsets
 
@@ -79,7 +81,7 @@ def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) 
             own = paragraphs[(paragraphs["doc_id"] == doc_id) & (paragraphs["start"] <= start)
                              & (paragraphs["end"] > start)]
             spans.update(zip(own["start"], own["end"], strict=True))
-        mine = extracted[extracted["doc_id"] == doc_id]
+        mine = extracted[(extracted["doc_id"] == doc_id) & (extracted["scope"] == "jurisdiction")]
         keep = mine[[any(s <= a < e for s, e in spans) for a in mine["start"]]]
         in_scope.append(keep)
     scoped = pd.concat(in_scope, ignore_index=True) if in_scope else extracted.iloc[0:0]
