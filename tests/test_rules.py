@@ -91,3 +91,10 @@ def test_lexicon_unit_kind_checked(tmp_path) -> None:
     path.write_text("id,label,unit_kind,names\ntourism,旅游收入,Money,旅游总收入|旅游收入\n", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"lexicon\.csv:2: unit_kind 'Money' is not one of count, money"):
         lexicon(path)
+
+
+def test_a_rule_file_in_a_subfolder_changes_the_cache_key(own_rules) -> None:
+    before = code_fingerprint()
+    (own_rules / "attention").mkdir()
+    (own_rules / "attention" / "environment.txt").write_text("# name: environment\n生态环境\n", encoding="utf-8")
+    assert code_fingerprint() != before  # locate() reads attention/… from the folder, so the key must see it

@@ -33,17 +33,12 @@ from govreports.corpus import structure
 from govreports.corpus.load import load_corpus
 from govreports.indicators.extraction import Indicator, extract_indicators, lexicon
 from govreports.runtime.cache import cached_frame, cached_object, content_key, key_of
-from govreports.runtime.steps import LazyTable, cache_steps_in
+from govreports.runtime.steps import LazyTable, as_frame, cache_steps_in
 from govreports.text.segment import Segmenter
 from govreports.text.tokens import corpus_tokens, iter_tokens
 from govreports.viz import style as figures
 
 __all__ = ["LazyTable", "SavedFigure", "TokenTable", "Workspace"]
-
-
-def _table(value: Any) -> Any:
-    """A :class:`LazyTable` argument becomes its DataFrame when a memoised function is called."""
-    return value.frame if isinstance(value, LazyTable) else value
 
 
 def _parquet_safe(value: Any) -> bool:
@@ -130,7 +125,6 @@ class Workspace:
                                      progress_bar=progress_bar)
         self.files = self.documents.attrs["files"]
         self.key = key_of(list(zip(self.documents["doc_id"], self.documents["sha256"], strict=True)))
-        self._origins: list[tuple[object, str]] = []  # (object, how it was made); objects kept alive
         cache_steps_in(cache_dir)  # the library's heavy steps (term frequencies, topic fits ...) cache there too
         self._register(self.documents, f"documents:{self.key}")
 
@@ -185,7 +179,7 @@ class Workspace:
         key = self._call_key(name, func, args, kwargs)
 
         def compute() -> Any:
-            return func(*[_table(a) for a in args], **{k: _table(v) for k, v in kwargs.items()})
+            return func(*[as_frame(a) for a in args], **{k: as_frame(v) for k, v in kwargs.items()})
 
         if self.cache_dir is None:
             result = compute()
@@ -230,7 +224,7 @@ class Workspace:
         return key_of(parts)
 
     def _register(self, value: Any, origin: str) -> Any:
-        self._origins.append((value, origin))
+        """Note on a lazy table how it was made (its cache key until it is read)."""
         if isinstance(value, LazyTable):
             value.fingerprint = origin
         return value
@@ -242,7 +236,6 @@ class Workspace:
         if isinstance(value, LazyTable):
             if "frame" in value.__dict__:
                 return "table:" + content_key(value.frame)
-            for known, origin in self._origins:
-                if known is value:
-                    return origin
+            if value.fingerprint is not None:
+                return value.fingerprint
         return content_key(value)

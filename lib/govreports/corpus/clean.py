@@ -72,6 +72,7 @@ def clean_text(raw: str) -> CleanText:
     Returns:
         :class:`CleanText`; ``text`` is empty when nothing but chrome was found.
     """
+    rules = reading_rules()  # once per report, not per line
     text = _LITERAL_BREAKS.sub("\n", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = normalise_chars(text)
     fields: dict[str, str] = {}
@@ -79,10 +80,10 @@ def clean_text(raw: str) -> CleanText:
     kept: list[str] = []
     pending: str | None = None  # a header label whose value may follow on the next line
     for raw_line in text.split("\n"):
-        line = _tidy_line(raw_line)
+        line = _tidy_line(raw_line, rules)
         if not line:
             continue
-        pairs = _header_pairs(line)
+        pairs = _header_pairs(line, rules)
         if pairs is not None:
             for label, value in pairs:
                 if value:
@@ -90,13 +91,13 @@ def clean_text(raw: str) -> CleanText:
             pending = pairs[-1][0] if not pairs[-1][1] else None
             removed.append(line)
             continue
-        if pending is not None and _is_header_value(line):
+        if pending is not None and _is_header_value(line, rules):
             fields.setdefault(pending, line)
             removed.append(line)
             pending = None
             continue
         pending = None
-        if reading_rules().cue("control_line").match(line) or _PAGE_NUMBER.match(line):
+        if rules.cue("control_line").match(line) or _PAGE_NUMBER.match(line):
             removed.append(line)
             continue
         kept.append(line)
@@ -135,8 +136,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     return joined
 
 
-def _tidy_line(line: str) -> str:
-    line = reading_rules().cue("bullet").sub("", line)
+def _tidy_line(line: str, rules: ReadingRules) -> str:
+    line = rules.cue("bullet").sub("", line)
     if "|" in line:
         if _TABLE_RULE.match(line):
             return ""
@@ -144,9 +145,9 @@ def _tidy_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
-def _header_pairs(line: str) -> list[tuple[str, str]] | None:
+def _header_pairs(line: str, rules: ReadingRules) -> list[tuple[str, str]] | None:
     """Split a line made only of ``label: value`` pairs; ``None`` when it is anything else."""
-    matches = list(_label_pattern(reading_rules()).finditer(line))
+    matches = list(_label_pattern(rules).finditer(line))
     if not matches or matches[0].start() != 0 or len(line) > 160:
         return None
     pairs = []
@@ -159,9 +160,9 @@ def _header_pairs(line: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def _is_header_value(line: str) -> bool:
+def _is_header_value(line: str, rules: ReadingRules) -> bool:
     """A line that can be the value of a header label given on the line before it."""
-    return len(line) <= 40 and not reading_rules().cue("title_words").search(line) and not re.search(r"[。，；;！？]", line)
+    return len(line) <= 40 and not rules.cue("title_words").search(line) and not re.search(r"[。，；;！？]", line)
 
 
 def _drop_repeated_body(lines: list[str]) -> tuple[list[str], bool]:

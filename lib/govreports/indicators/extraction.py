@@ -18,7 +18,7 @@ import pandas as pd
 from govreports.corpus.structure import paragraphs as paragraphs_of
 from govreports.corpus.structure import sentences as sentences_of
 from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
-from govreports.indicators.records import INDICATOR_COLUMNS, statements_table
+from govreports.indicators.records import INDICATOR_COLUMNS, statements_table, typed_table
 from govreports.indicators.statements import sentence_statements
 from govreports.runtime.cache import cached_frame, key_of
 from govreports.runtime.parallel import map_batches
@@ -62,7 +62,7 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
     def compute() -> pd.DataFrame:
         tables = list(map_batches(partial(_statements_of_batch, entries), items, batch_size=batch_size,
                                   n_jobs=n_jobs, executor=executor, desc="indicators", progress_bar=progress_bar))
-        return statements_table(pd.concat(tables, ignore_index=True).to_dict("records") if tables else [])
+        return typed_table(pd.concat(tables, ignore_index=True)) if tables else statements_table([])
 
     key = ""
     if cache_dir is not None:  # keyed by each report's id, text (hashed) and years, and by the lexicon

@@ -96,15 +96,15 @@ def _arabic(text: str, factor: float = 1.0) -> float:
     return float(Decimal(text.replace(",", "")) * Decimal(repr(factor)))
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str, *, rules: ReadingRules | None = None) -> list[Quantity]:
     """Every quantity in ``text``, in order, with offsets into ``text`` itself.
 
     The text is normalised (full-width digits, ``5 . 5``) on a copy whose offsets are mapped back, so offsets
     always point into the string given. Bare numbers without multiplier or unit (years, list numbers) are not
-    quantities; ``2020年`` is not one either.
+    quantities; ``2020年`` is not one either. ``rules``: the reading rules to use (default :func:`reading_rules`).
     """
     normal, mapping = _normalise_with_offsets(text)
-    rules = reading_rules()
+    rules = rules or reading_rules()
     patterns = _patterns(rules)
     found: list[Quantity] = []
     for match in patterns.arabic.finditer(normal):

@@ -15,7 +15,8 @@ from typing import Literal
 
 import pandas as pd
 
-__all__ = ["INDICATOR_COLUMNS", "KINDS", "Measure", "Statement", "is_target", "measure", "statements_table"]
+__all__ = ["INDICATOR_COLUMNS", "KINDS", "Measure", "Statement", "is_target", "measure", "statements_table",
+           "typed_table"]
 
 Measure = Literal["level", "growth"]
 
@@ -101,7 +102,12 @@ class Statement:
 def statements_table(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
     """Rows of :meth:`Statement.row` as the documented table: fixed columns and dtypes, sorted by report and
     position (stable)."""
-    table = pd.DataFrame(list(rows), columns=INDICATOR_COLUMNS)
+    return typed_table(pd.DataFrame(list(rows), columns=INDICATOR_COLUMNS))
+
+
+def typed_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A table of :data:`INDICATOR_COLUMNS` (built from rows, or batches of them concatenated) with fixed dtypes and
+    column order, sorted by report and position (stable)."""
     text = [c for c in INDICATOR_COLUMNS if c not in ("value", "value_high", "start", "end", "is_estimate")]
     table = table.astype({"value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
                           "is_estimate": "bool", **dict.fromkeys(text, "str")})

@@ -104,12 +104,13 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     mentions = find_mentions(sentence, entries)
     if not mentions:
         return []
+    rules = reading_rules()  # once per sentence
     relative = [m.span() for m in re.finditer(_RELATIVE_TO, sentence)]
-    quantities = [q for q in find_quantities(sentence) if not any(a <= q.start < b for a, b in relative)]
+    quantities = [q for q in find_quantities(sentence, rules=rules) if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
     quantities = sorted(quantities + _price_index(sentence, mentions), key=lambda q: q.start)
-    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading)
+    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading, rules)
     statements: list[Statement] = []
     if context.rules.cue("no_target").search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
@@ -118,7 +119,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     for index in range(len(quantities)):
         if index in consumed:
             continue
-        for mention, figure in _subject(mentions, quantities, index, anchors, sentence) or []:
+        for mention, figure in _subject(mentions, quantities, index, anchors, sentence, _patterns(rules)) or []:
             record = context.statement(mention, figure, kinds[mention.indicator], quantities, mentions)
             if record is not None:
                 statements.append(record)
@@ -142,7 +143,7 @@ def _price_index(sentence: str, mentions: list[Mention]) -> list[Quantity]:
 
 
 def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, anchors: dict[int, int],
-             sentence: str) -> list[tuple[Mention, Quantity]] | None:
+             sentence: str, patterns: _Patterns) -> list[tuple[Mention, Quantity]] | None:
     """The mention(s) a figure belongs to, with the figure each takes, or ``None``."""
     quantity = quantities[index]
     before = [i for i, m in enumerate(mentions) if m.end <= quantity.start]
@@ -151,7 +152,7 @@ def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, an
     last = before[-1]
     anchor = anchors.get(last, mentions[last].end)
     gap = sentence[anchor : quantity.start]
-    if _patterns(reading_rules()).gap.sub("", gap):
+    if patterns.gap.sub("", gap):
         return None
     chain = [last]
     while chain[0] > 0:
@@ -162,7 +163,7 @@ def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, an
             break
     if len(chain) > 1 and "分别" in gap:
         run = quantities[index : index + len(chain)]
-        after = _patterns(reading_rules()).after_hedge
+        after = patterns.after_hedge
         joins = [_without_prefix(sentence[a.end : b.start].strip(), after) for a, b in pairwise(run)]
         if len(run) == len(chain) and all(j in {"、", "和", "及", "与", ",", "，"} for j in joins):
             return [(mentions[i], q) for i, q in zip(chain, run, strict=True)]
@@ -238,7 +239,7 @@ class _Context:
         hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
         return Statement(indicator=mention.indicator, measure=role, is_target=target, period=period, value=value,
                          value_high=high, unit=q.unit, basis=basis, hedges=tuple(hedges),
-                         hedge_class=_hedge_class(hedges, high), is_estimate=estimate, scope=self._scope(mention),
+                         hedge_class=_hedge_class(hedges, high, self.rules), is_estimate=estimate, scope=self._scope(mention),
                          months=months_named(before), section=self.section, name=mention.name, start=q.start, end=q.end)
 
     def _estimate(self, mention: Mention, q: Quantity) -> bool:
@@ -392,8 +393,7 @@ def _words_in(text: str, words: Sequence[str]) -> list[tuple[int, str]]:
     return found
 
 
-def _hedge_class(hedges: list[str], high: float | None) -> str:
+def _hedge_class(hedges: list[str], high: float | None, rules: ReadingRules) -> str:
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
         return "range"
-    rules = reading_rules()
     return rules.strongest({c for c in map(rules.hedge_class_of, hedges) if c is not None})

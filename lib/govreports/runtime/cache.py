@@ -38,25 +38,27 @@ def code_fingerprint() -> str:
 
 
 def rules_folder_state() -> tuple[str, tuple[tuple[str, int, int], ...]]:
-    """The folder named by ``GOVREPORTS_RULES`` and (name, mtime, size) of each file in it: a key that changes as
-    soon as a researcher edits, adds or removes a rule file there."""
+    """The folder named by ``GOVREPORTS_RULES`` and (relative path, mtime, size) of each file under it (subfolders
+    too, as ``attention/…``): a key that changes as soon as a researcher edits, adds or removes a rule file there."""
     folder = os.environ.get("GOVREPORTS_RULES", "")
     if not folder or not Path(folder).is_dir():
         return folder, ()
-    files = sorted(p for p in Path(folder).iterdir() if p.is_file())
-    return folder, tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    state = []
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        stat = path.stat()
+        state.append((path.relative_to(folder).as_posix(), stat.st_mtime_ns, stat.st_size))
+    return folder, tuple(state)
 
 
 @lru_cache(maxsize=8)
 def _fingerprint(state: tuple[str, tuple[tuple[str, int, int], ...]]) -> str:
-    rules_dir = state[0]
     digest = hashlib.sha256()
     root = Path(__file__).resolve().parent.parent  # the govreports package
     for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".txt", ".csv")):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    if rules_dir and Path(rules_dir).is_dir():
-        for path in sorted(p for p in Path(rules_dir).rglob("*") if p.is_file()):
-            digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    folder, files = state
+    for name, _, _ in files:
+        digest.update(b"rules/" + name.encode() + b"\0" + (Path(folder) / name).read_bytes() + b"\0")
     for library in _LIBRARIES:
         try:
             digest.update(f"{library}={metadata.version(library)}".encode())

@@ -20,7 +20,7 @@ import pandas as pd
 
 from govreports.runtime.cache import cached_object, content_key, key_of
 
-__all__ = ["LazyTable", "cache_steps_in", "cached_step", "steps_cache_dir"]
+__all__ = ["LazyTable", "as_frame", "cache_steps_in", "cached_step", "steps_cache_dir"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -78,7 +78,7 @@ def cached_step(func: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(func)
     def step(*args: P.args, **kwargs: P.kwargs) -> R:
         directory = _STEPS["dir"]
-        run = functools.partial(func, *[_table(a) for a in args], **{k: _table(v) for k, v in kwargs.items()})
+        run = functools.partial(func, *[as_frame(a) for a in args], **{k: as_frame(v) for k, v in kwargs.items()})
         if directory is None:
             return run()
         try:
@@ -90,5 +90,6 @@ def cached_step(func: Callable[P, R]) -> Callable[P, R]:
     return step
 
 
-def _table(value: Any) -> Any:
+def as_frame(value: Any) -> Any:
+    """A :class:`LazyTable` as its DataFrame; any other value as it is."""
     return value.frame if isinstance(value, LazyTable) else value
