@@ -6,7 +6,8 @@ jurisdiction in the report's main-targets paragraph and in its headline review p
 alone (never from this tool's output) under the conventions of ``bench/statement_gold_conventions.md``.
 
 Scope: a gold paragraph is the clean-text paragraph(s) holding the gold rows' source sentences (found after the
-same character normalisation as cleaning, ignoring whitespace). Only extracted statements of the jurisdiction
+same character normalisation as cleaning, ignoring whitespace; a sentence found twice is taken where it is nearest
+the other sentences of its passage). Only extracted statements of the jurisdiction
 (``scope`` ``jurisdiction``: the gold codes no firm's or zone's figures) whose figure lies in those paragraphs are
 scored, so the two tables cover the same text.
 
@@ -62,6 +63,24 @@ def _hedge_class(row: pd.Series) -> str:
     return "none" if row["kind"] == "none" else str(row["hedge_class"])
 
 
+def _positions(sentences, squeezed: str, doc_id: str, missing: list) -> list[int]:
+    """Where each gold sentence of one passage stands in the squeezed text. A sentence found more than once
+    (城镇调查失业率控制在5.5%以内 in the review and in the targets) is taken where it is nearest the passage's
+    sentences found once."""
+    found = {}
+    for sentence in sentences:
+        needle, _ = _squeeze(str(sentence))
+        hits = [m.start() for m in re.finditer(re.escape(needle), squeezed)]
+        if hits:
+            found[sentence] = hits
+        else:
+            missing.append((doc_id, sentence))
+    unique = [h[0] for h in found.values() if len(h) == 1]
+    if not unique:
+        return [h[0] for h in found.values()]
+    return [min(h, key=lambda p: min(abs(p - u) for u in unique)) for h in found.values()]
+
+
 def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) -> dict[str, object]:
     """Scope, match and count (see the module docstring)."""
     paragraphs = paragraphs_of(documents)
@@ -71,16 +90,12 @@ def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) 
     for doc_id, rows in gold.groupby("doc_id", sort=True):
         squeezed, offsets = _squeeze(texts[doc_id])
         spans = set()
-        for sentence in rows["sentence"].dropna().unique():
-            needle, _ = _squeeze(str(sentence))
-            position = squeezed.find(needle)
-            if position < 0:
-                missing_sentences.append((doc_id, sentence))
-                continue
-            start = offsets[position]
-            own = paragraphs[(paragraphs["doc_id"] == doc_id) & (paragraphs["start"] <= start)
-                             & (paragraphs["end"] > start)]
-            spans.update(zip(own["start"], own["end"], strict=True))
+        for _, group in rows.groupby("paragraph", sort=True):
+            for start in _positions(group["sentence"].dropna().unique(), squeezed, doc_id, missing_sentences):
+                start = offsets[start]
+                own = paragraphs[(paragraphs["doc_id"] == doc_id) & (paragraphs["start"] <= start)
+                                 & (paragraphs["end"] > start)]
+                spans.update(zip(own["start"], own["end"], strict=True))
         mine = extracted[(extracted["doc_id"] == doc_id) & (extracted["scope"] == "jurisdiction")]
         keep = mine[[any(s <= a < e for s, e in spans) for a in mine["start"]]]
         in_scope.append(keep)

@@ -9,7 +9,9 @@ The one definition used by cleaning (:mod:`govreports.corpus.clean`) and by numb
 - full-width digits and Latin letters become ASCII, ％ and ﹪ -> %, － -> -, ＋ -> +, U+3000 and no-break
   spaces -> space; ． or . between digits (with spaces around it) -> ``.``, while 。 between digits ends a
   sentence and stays;
-- spaces that break a number are removed (``5 . 5%``, ``2020 年``, ``8 %``).
+- spaces that break a number are removed (``5 . 5%``, ``2020 年``, ``8 %``), and so are the spaces of a number
+  set letter-spaced by a PDF conversion (``1 9 9 7 年``, ``7 4 7 7 2 亿元``, ``1 5 ．3 ％``, ``2 016年``) when a unit,
+  a year mark or a decimal point follows it; single digits in a table row (``1 2 3``) stay apart.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") 
 _FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
 _LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
 _DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
+_LETTER_SPACED = re.compile(r"(?<![\d.])\d(?:[ \t]\d)+(?=[ \t]?[.．%‰年月日号万亿千百元个])|(?<![\d.])\d[ \t]\d{3}(?=[ \t]?年)")
 _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
 
 
@@ -39,5 +42,6 @@ def normalise_chars(text: str) -> str:
     text = text.translate(_ZERO_WIDTH)
     text = _LOST_ZERO.sub("〇", text).replace("\ufffd", "")
     text = text.translate(_FULLWIDTH)
+    text = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]", "", m.group(0)), text)
     text = _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)
     return _SPACE_BEFORE_UNIT.sub("", text)

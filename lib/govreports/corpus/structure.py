@@ -13,8 +13,8 @@ Paragraphs:
   with no full stop before its end, or an unnumbered line of 4-40 characters with no sentence punctuation
   (level 0). The title and the signature block (organisation and date at the end) are not headings.
 
-Sections (``review``, ``targets``, ``plan``, ``other``): the headings at the highest level a report uses
-are classified by their words (回顾/总结 -> review; 思路/计划/任务/重点工作 -> plan; 主要目标/预期目标 ->
+Sections (``review``, ``targets``, ``plan``, ``other``): the headings of the level that divides the report (unnumbered
+lines when two of them name a section, else the highest numbered level naming one: see ``_top_level``) are classified by their words (回顾/总结 -> review; 思路/计划/任务/重点工作 -> plan; 主要目标/预期目标 ->
 targets; otherwise other), and everything under a heading inherits its section. A sub-heading naming
 主要(预期)目标 is ``targets``, and so is a paragraph that states 主要预期目标. Text before the first
 heading is ``other``.
@@ -26,6 +26,7 @@ decimal point or a semicolon (a 预计 or 主要预期目标 lead-in governs the
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -115,10 +116,9 @@ def section_of_heading(heading: str) -> Section:
 
 def top_headings(parts: list[Paragraph]) -> list[tuple[Section, str]]:
     """``(section, text)`` of the headings at the highest level the report uses, in order."""
-    levels = [p.level for p in parts if p.kind == "heading" and p.level is not None]
-    if not levels:
+    top = _top_level(parts)
+    if top is None:
         return []
-    top = min(levels)
     return [(section_of_heading(p.text), p.text) for p in parts if p.kind == "heading" and p.level == top]
 
 
@@ -172,7 +172,7 @@ def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
 
 def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     parts = split_paragraphs(text)
-    top = min((p.level for p in parts if p.kind == "heading" and p.level is not None), default=None)
+    top = _top_level(parts)
     stack: list[tuple[int, str]] = []  # (level, heading text)
     section: Section = "other"
     rows = []
@@ -202,6 +202,23 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
         rows.append((doc_id, number, part.kind, part.level, part_section, path,
                      part.start, part.end, part.end - part.start, part.text))
     return rows
+
+
+def _top_level(parts: list[Paragraph]) -> int | None:
+    """The level whose headings divide the report into sections. Unnumbered lines (level 0) when at least two of
+    them name a section (回顾, 主要目标, 重点工作 …); else the highest numbered level with a heading that names one;
+    else level 0 if one of its lines does; else the highest numbered level. Unnumbered short lines also catch
+    fragments (a title cut by line breaks, a licence notice, the 计划纲要 on the cover), so one such line never
+    outranks numbered headings."""
+    headings = [p for p in parts if p.kind == "heading" and p.level is not None]
+    naming = Counter(p.level for p in headings if section_of_heading(p.text) != "other")
+    numbered = sorted(level for level in naming if level)
+    if naming[0] >= 2 or (naming[0] and not numbered):
+        return 0
+    if numbered:
+        return numbered[0]
+    levels = [p.level for p in headings if p.level] or [p.level for p in headings]
+    return min(levels, default=None)
 
 
 def _target_item(text: str, *, strict: bool) -> bool:

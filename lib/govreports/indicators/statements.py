@@ -40,8 +40,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import pairwise
 
 from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
 from govreports.chinese.periods import (
@@ -51,6 +49,13 @@ from govreports.chinese.periods import (
     months_named,
     parse_period,
 )
+from govreports.indicators.attachment import (
+    MILESTONE,
+    RELATIVE_TO,
+    attach,
+    price_index_figures,
+    relative_year_pattern,
+)
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
 from govreports.indicators.records import Measure, Statement
@@ -58,41 +63,16 @@ from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["sentence_statements"]
 
-_LIST_SEPARATORS = {"、", "和", "及", "与", "以及", ",", "，"}
-# A comparison with another jurisdiction's growth (高于全省0.5个百分点) is no figure of the indicator: it is skipped,
-# and may stand between a name and its own figure (增速高于省平1个百分点、7%左右).
-_RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|省平|全市|全区|省|市|国家)(?:平均)?(?:水平)?(?:增速)?约?"
-                r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
-# a milestone crossed on the way (跨越千亿台阶，增长7%以上) stands between a name and its figure
-_MILESTONE = r"(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}台阶[，,]?"
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
-_INDEX_VALUE = re.compile(r"(?:总)?指数(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
-_BASE_YEAR = re.compile(r"比(\d{4})年(?:底|末)?")
-_PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间")
+# a year named as the base of a comparison (比2011年, 是2011年的1.6倍, 由2005年的) is no date of the figures after it
+_BASE_YEAR = re.compile(r"(?:比|较|是|相当于)(\d{4})年(?:底|末)?")
+_COMPARED = re.compile(r"(?:比|较|由|从|是|相当于|同)$")
+_PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间|(?<![十\d〇零一二三四五六七八九])五年(?=累计|共|全|内|中|里)")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    """Patterns built from the reading rules (one set per rules object)."""
-
-    gap: re.Pattern[str]
-    relative: re.Pattern[str]
-    after_hedge: re.Pattern[str]
-
-
-@lru_cache(maxsize=4)
-def _patterns(rules: ReadingRules) -> _Patterns:
-    predicates = "|".join(map(re.escape, sorted(rules.predicates, key=len, reverse=True)))
-    gap = re.compile(_RELATIVE_TO + "|" + _MILESTONE + "|" + predicates
-                     + r"|(?:到|至|比)?\d{4}年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度|[\s,，、:：]")
-    relative = re.compile("(?<![比较同])(" + "|".join(map(re.escape, sorted(rules.relative_years, key=len, reverse=True))) + ")")
-    after = re.compile("|".join(map(re.escape, rules.hedge_words("after"))))
-    return _Patterns(gap, relative, after)
 
 
 def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section: str = "other",
@@ -105,11 +85,11 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     if not mentions:
         return []
     rules = reading_rules()  # once per sentence
-    relative = [m.span() for m in re.finditer(_RELATIVE_TO, sentence)]
+    relative = [m.span() for m in re.finditer(RELATIVE_TO, sentence)]
     quantities = [q for q in find_quantities(sentence, rules=rules) if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
-    quantities = sorted(quantities + _price_index(sentence, mentions), key=lambda q: q.start)
+    quantities = sorted(quantities + price_index_figures(sentence, mentions), key=lambda q: q.start)
     context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading, rules)
     statements: list[Statement] = []
     if context.rules.cue("no_target").search(sentence):
@@ -119,8 +99,10 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     for index in range(len(quantities)):
         if index in consumed:
             continue
-        for mention, figure in _subject(mentions, quantities, index, anchors, sentence, _patterns(rules)) or []:
-            record = context.statement(mention, figure, kinds[mention.indicator], quantities, mentions)
+        attached = attach(mentions, quantities, index, anchors, sentence, rules) or []
+        run_end = max(figure.end for _, figure in attached) if len({f.start for _, f in attached}) > 1 else None
+        for mention, figure in attached:
+            record = context.statement(mention, figure, kinds[mention.indicator], quantities, mentions, run_end)
             if record is not None:
                 statements.append(record)
             anchors[mentions.index(mention)] = figure.end
@@ -128,46 +110,9 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     return statements
 
 
-def _price_index(sentence: str, mentions: list[Mention]) -> list[Quantity]:
-    """CPI stated as an index (居民消费价格指数控制在103左右): the rate it implies (3%), read where a price index name
-    is followed by a bare number between 90 and 120."""
-    found = []
-    for mention in mentions:
-        if mention.indicator != "cpi":
-            continue
-        match = _INDEX_VALUE.match(sentence, mention.end)
-        if match and 90 <= float(match.group(1)) <= 120:
-            value = round(float(match.group(1)) - 100, 6)
-            found.append(Quantity(value, "percent", "percent", match.start(1), match.end(1), match.group(1)))
-    return found
-
-
-def _subject(mentions: list[Mention], quantities: list[Quantity], index: int, anchors: dict[int, int],
-             sentence: str, patterns: _Patterns) -> list[tuple[Mention, Quantity]] | None:
-    """The mention(s) a figure belongs to, with the figure each takes, or ``None``."""
-    quantity = quantities[index]
-    before = [i for i, m in enumerate(mentions) if m.end <= quantity.start]
-    if not before:
-        return None
-    last = before[-1]
-    anchor = anchors.get(last, mentions[last].end)
-    gap = sentence[anchor : quantity.start]
-    if patterns.gap.sub("", gap):
-        return None
-    chain = [last]
-    while chain[0] > 0:
-        between = sentence[mentions[chain[0] - 1].end : mentions[chain[0]].start]
-        if (between in _LIST_SEPARATORS - {",", "，"} or between == "") and (chain[0] - 1) not in anchors:
-            chain.insert(0, chain[0] - 1)
-        else:
-            break
-    if len(chain) > 1 and "分别" in gap:
-        run = quantities[index : index + len(chain)]
-        after = patterns.after_hedge
-        joins = [_without_prefix(sentence[a.end : b.start].strip(), after) for a, b in pairwise(run)]
-        if len(run) == len(chain) and all(j in {"、", "和", "及", "与", ",", "，"} for j in joins):
-            return [(mentions[i], q) for i, q in zip(chain, run, strict=True)]
-    return [(mentions[i], quantity) for i in chain]
+def _stated_years(text: str) -> list[int]:
+    """The years ``text`` names as dates (2016年, 到2025年), without the bases of comparisons (比2011年)."""
+    return [int(m.group(2)) for m in _YEAR_BEFORE.finditer(text) if not _COMPARED.search(text[: m.start()])]
 
 
 @dataclass
@@ -204,7 +149,9 @@ class _Context:
                          start=mention.start, end=mention.end)
 
     def statement(self, mention: Mention, q: Quantity, unit_kind: str, quantities: list[Quantity],
-                  mentions: list[Mention]) -> Statement | None:
+                  mentions: list[Mention], run_end: int | None = None) -> Statement | None:
+        """The statement of figure ``q`` of ``mention``; ``run_end``: the end of the list of figures it is part of
+        (分别增长7%、8%左右: a hedge after the last figure qualifies each), if any."""
         role = _role(unit_kind, q)
         if role is None:
             return None
@@ -214,7 +161,7 @@ class _Context:
         before = text[: q.start]
         gap_start = max([m.end for m in mentions if m.end <= q.start] + [0])
         prior = [p for p in quantities if gap_start <= p.end <= q.start]
-        local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", text[(prior[-1].end if prior else gap_start) : q.start])
+        local = re.sub(RELATIVE_TO + "|" + MILESTONE, "", text[(prior[-1].end if prior else gap_start) : q.start])
         estimate = self._estimate(mention, q)
         # a figure for part of a year (前三季度, 1-9月) is a result, whatever the section
         target = not estimate and self._target(mention, q) and months_named(before) is None
@@ -229,14 +176,18 @@ class _Context:
             basis = ("annual_avg" if self.rules.cue("annual_average").search(local) else
                      "cumulative" if self.rules.cue("cumulative").search(local) or change is not None or base else "yoy")
         period = self._period(before, target, basis, q, quantities, change)
+        if role == "level" and not target and (self.rules.cue("cumulative").search(local)
+                                               or _PAST_FIVE.search(self._clause_lead(mention) + local)):
+            named = self.span_named(before)  # 五年累计完成5.2亿美元: a sum over the span
+            period = format_period(*named) if named else period
         if role == "growth" and base and change is None:  # 2016年…比2011年增长60%: over 2012-2016
-            years = [int(y) for _, y in _YEAR_BEFORE.findall(text[: base.start()])]
+            years = _stated_years(text[: base.start()])
             end = years[-1] if years else (self.review[1] if self.review else None)
             period = format_period(int(base.group(1)) + 1, end) if end and end > int(base.group(1)) else None
         run = text[mention.end : q.start]
         if "分别" in run:  # 分别超过4万元和2万元: the hedge before the run's first figure qualifies each
-            local = re.sub(_RELATIVE_TO + "|" + _MILESTONE, "", run[run.index("分别") :])
-        hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate)
+            local = re.sub(RELATIVE_TO + "|" + MILESTONE, "", run[run.index("分别") :])
+        hedges = self._hedges(self._clause_lead(mention) + "\0" + local, q, estimate, run_end)
         return Statement(indicator=mention.indicator, measure=role, is_target=target, period=period, value=value,
                          value_high=high, unit=q.unit, basis=basis, hedges=tuple(hedges),
                          hedge_class=_hedge_class(hedges, high, self.rules), is_estimate=estimate, scope=self._scope(mention),
@@ -271,12 +222,12 @@ class _Context:
             return True
         if self.rules.cue("target").search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
             return True
-        years = [int(y) for _, y in _YEAR_BEFORE.findall(self.sentence[: q.start])]
+        years = _stated_years(self.sentence[: q.start])
         if self.section != "review" and bool(years and self.review and max(years) > self.review[1]):
             return True
         # a figure for the year the report plans (今年 in a report to a congress, delivered early in that year) is
         # a target even without a cue: nothing of that year has been achieved yet
-        relative = _patterns(self.rules).relative.findall(self.sentence[: q.start])
+        relative = relative_year_pattern(self.rules).findall(self.sentence[: q.start])
         return (self.section != "review" and bool(relative) and relative[-1] == "今年" and self.plan is not None
                 and self.report_year is not None and self.plan[0] == self.report_year)
 
@@ -319,9 +270,9 @@ class _Context:
         if change is not None:  # a growth rate right after a from→to change covers its span
             start, end = self._from_to_years(change, target)
             return format_period(start + 1, end) if start and end else None
-        years = list(_YEAR_BEFORE.finditer(before))
-        explicit = int(years[-1].group(2)) if years else None
-        relative = _patterns(self.rules).relative.findall(before)
+        years = _stated_years(before)
+        explicit = years[-1] if years else None
+        relative = relative_year_pattern(self.rules).findall(before)
         if explicit is None and relative and self.report_year:
             explicit = self.report_year + self.rules.relative_years[relative[-1]]
         span = self._span_for(target)
@@ -329,12 +280,14 @@ class _Context:
         if named and not target and explicit is None:  # results of a five-year review: 过去五年, 十三五时期
             span = named
         if basis in ("annual_avg", "cumulative"):
-            if named and explicit is None:
+            if named and (explicit is None or explicit == named[1]):  # 十一五…2010年…年均增长: 2006-2010
                 return format_period(*named)
             if span and span[0] != span[1]:
                 return format_period(*span)
             first = span[0] if span else self.report_year
-            return format_period(first, explicit) if explicit and first and explicit > first else format_period(first, first)
+            if explicit and first and explicit > first:
+                return format_period(first, explicit)
+            return None if basis == "annual_avg" else format_period(first, first)  # an average over years unnamed
         if explicit:
             return format_period(explicit, explicit)
         if span and target and span[0] != span[1]:  # an annual target inside a plan span: the report's own year
@@ -344,10 +297,13 @@ class _Context:
             return format_period(span[1], span[1])
         return format_period(self.report_year, self.report_year)
 
-    def _hedges(self, local: str, q: Quantity, estimate: bool) -> list[str]:
+    def _hedges(self, local: str, q: Quantity, estimate: bool, run_end: int | None = None) -> list[str]:
         found = ["预计"] if estimate else []
         found += [w for _, w in sorted(_words_in(local, self.rules.hedge_words("before")))]
-        after = _patterns(self.rules).after_hedge.match(self.sentence, q.end)  # as long as the longest word
+        after_hedge = re.compile("|".join(map(re.escape, self.rules.hedge_words("after"))))
+        after = after_hedge.match(self.sentence, q.end)  # as long as the longest word
+        if after is None and run_end is not None:
+            after = after_hedge.match(self.sentence, run_end)
         if after:
             found.append(after.group(0))
         rest = clause_after(self.sentence, q.end, breaks=PART_BREAK)
@@ -359,11 +315,6 @@ class _Context:
         if self.rules.cue("entity").search(clause) and not self.rules.cue("jurisdiction").search(clause + mention.name):
             return "entity"
         return "jurisdiction"
-
-
-def _without_prefix(text: str, pattern: re.Pattern[str]) -> str:
-    match = pattern.match(text)
-    return text[match.end() :] if match else text
 
 
 def _role(unit_kind: str, q: Quantity) -> Measure | None:
