@@ -15,14 +15,20 @@ equally strong evidence goes to the year more of it names, then to a plan's year
    the rule table ``resources/npc_terms.csv``.
 3. **Review and plan headings and phrases**: 一、2023年工作回顾 / 刚刚过去的2023年 / 即将过去的2023年 /
    首先报告2001年的工作 (the year after, for a report to a congress; the same year for a summary that is not
-   addressed to one), 二、2024年主要目标任务 / 对2012年的工作提出建议 / 2024年主要预期目标 (that year), a heading
+   addressed to one: see :func:`addressed_to_congress`), 二、2024年主要目标任务 / 对2012年的工作提出建议 / 2024年主要预期目标 (that year), a heading
    naming a five-year plan and its tasks (“十四五”时期工作目标和任务: the plan's first year).
 5. The signed date, and the page's 成文日期.
 6. A year opening the review (2023年，在…领导下 / 1986年是…的一年).
 7. The page's 发布日期 / 发布时间.
 8. A title year later than the congress line's date (a page title that is wrong: the body wins, unless the report
    was delivered in November or December for the next year).
-9. Nothing else: the year mentioned most often in the first third of the text, plus one.
+9. Nothing else: the year mentioned most often in the first third of the text, plus one for a report to a congress
+   (2023年以来…一年来 in a 街道's summary is 2023).
+
+A text is **addressed to a people's congress** (its review is of the year before it is delivered) when its head has
+各位代表, 向大会报告/作, 政府工作报告 or a congress line (在…人民代表大会…会议上). A text that only mentions a congress
+(较好完成了镇十二届人民代表大会第一次会议确定的目标任务) counts as one unless its review heading is a summary
+(一、2022年工作总结): a 工作总结 sums up its own year and cites the targets the congress set.
 
 Years written in Chinese numerals (一九八三年, 一九八○年) count as written in digits. The words these rules look
 for (title kinds, congress markers, review and plan words) are the rule table ``resources/report_year_cues.csv``.
@@ -44,10 +50,11 @@ from govreports.chinese.periods import five_year_plans
 from govreports.rules.files import Schema, read_rule_table
 from govreports.runtime.cache import rules_folder_state
 
-__all__ = ["DatingRules", "YearEvidence", "arabic_years", "dating_rules", "find_dated_title", "report_year", "year_evidence"]
+__all__ = ["DatingRules", "YearEvidence", "addressed_to_congress", "arabic_years", "dating_rules", "find_dated_title",
+           "report_year", "year_evidence"]
 
-_ROLES = frozenset({"title_kind", "congress_marker", "review_word", "plan_word", "not_plan_word", "just_past",
-                    "plan_span_word"})
+_ROLES = frozenset({"title_kind", "congress_marker", "congress_mention", "summary_word", "review_word", "plan_word",
+                    "not_plan_word", "just_past", "plan_span_word"})
 _CUES = Schema(required=("cue", "role"), choices={"role": _ROLES})
 _TERMS = Schema(required=("term", "first_year"), checks={"term": int, "first_year": int})
 _YEAR = r"((?:19|20)\d{2})\s*年"
@@ -57,6 +64,8 @@ _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2
 _SPACES = re.compile(r"[ \t\u3000\r\n]+")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")  # a heading, not a title
 _HEADER_LABEL = re.compile(r"^(?:标题|题目|文章标题)[:：]")
+_CONGRESS_LINE = re.compile(r"人民代表大会[^。，；]{0,16}?会议上")
+_NUMBERED_LINE = r"(?:^|\n)\s*(?:[一二三四五六七八九十]+[、.．]\s*)?"
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,11 @@ class DatingRules:
         """The cues of ``role`` as a regex alternation, longest first."""
         return "|".join(re.escape(w) for w in sorted(dict(self.cues)[role], key=len, reverse=True))
 
+    def find(self, role: str, text: str) -> re.Match[str] | None:
+        """The first cue of ``role`` in ``text`` (``None`` also when the role has no cues)."""
+        words = self.words(role)
+        return re.search(words, text) if words else None
+
     def npc_first_year(self, term: int) -> int | None:
         """The year of the first session of the National People's Congress of ``term`` (届), if known."""
         return dict(self.npc_terms).get(term)
@@ -129,6 +143,25 @@ def find_dated_title(text: str, *, rules: DatingRules | None = None) -> tuple[st
     return None
 
 
+def addressed_to_congress(text: str, *, rules: DatingRules | None = None) -> bool:
+    """Whether ``text`` is a report to a people's congress, so that its review is of the year before its delivery
+    (see the module docstring)."""
+    rules = rules or dating_rules()
+    head = text[:3000]
+    if rules.find("congress_marker", head) or _CONGRESS_LINE.search(_SPACES.sub("", head)):
+        return True
+    if not rules.find("congress_mention", head):
+        return False
+    review = _review_heading(rules).search(arabic_years(text[:20000]))
+    return not (review and rules.find("summary_word", review.group(0)))
+
+
+@lru_cache(maxsize=8)
+def _review_heading(rules: DatingRules) -> re.Pattern[str]:
+    return re.compile(_NUMBERED_LINE + r"(?:去年工作回顾\s*)?" + _YEAR + r"度?(?:政府)?(?:工作)?(?:"
+                      + rules.words("review_word") + ")")
+
+
 def year_evidence(text: str, fields: Mapping[str, str] | None = None, *, signed_date: str | None = None,
                   rules: DatingRules | None = None) -> list[YearEvidence]:
     """Every piece of evidence for the report year in ``text`` (clean text), ``fields`` (page-header fields) and the
@@ -136,7 +169,7 @@ def year_evidence(text: str, fields: Mapping[str, str] | None = None, *, signed_
     rules = rules or dating_rules()
     text = arabic_years(text)
     squeezed = _SPACES.sub("", text[:2500])
-    shift = 1 if re.search(rules.words("congress_marker"), text[:3000]) else 0
+    shift = 1 if addressed_to_congress(text, rules=rules) else 0
     found: list[YearEvidence] = []
     title = find_dated_title(text, rules=rules)
     if title:
@@ -163,7 +196,8 @@ def year_evidence(text: str, fields: Mapping[str, str] | None = None, *, signed_
         years = Counter(int(m.group(1)) for m in re.finditer(r"(?<![到至比较])" + _YEAR + r"(?![底末前])", third))
         if years:
             year, count = years.most_common(1)[0]
-            found.append(YearEvidence(year + 1, "the year mentioned most, plus one", 9, f"{year} ×{count}"))
+            kind = "the year mentioned most, plus one (a report to a congress)" if shift else "the year mentioned most"
+            found.append(YearEvidence(year + shift, kind, 9, f"{year} ×{count}"))
     return found
 
 
@@ -220,8 +254,8 @@ def _npc_sessions(head: str, rules: DatingRules) -> list[YearEvidence]:
 
 def _review_and_plan(text: str, rules: DatingRules, shift: int) -> list[YearEvidence]:
     found = []
-    numbered = r"(?:^|\n)\s*(?:[一二三四五六七八九十]+[、.．]\s*)?"
-    review = re.compile(numbered + r"(?:去年工作回顾\s*)?" + _YEAR + r"度?(?:政府)?(?:工作)?(?:" + rules.words("review_word") + ")")
+    numbered = _NUMBERED_LINE
+    review = _review_heading(rules)
     match = review.search(text[:20000])
     if match:
         found.append(YearEvidence(int(match.group(1)) + shift, "review heading", 3, match.group(0).strip()[:40]))

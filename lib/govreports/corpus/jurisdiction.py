@@ -8,18 +8,24 @@ Evidence, in order (the first that decides wins; ``why`` says which):
    or in the title (高阳县2020年政府工作报告): the most specific unit named, resolved in the gazetteer (a shared name
    by the mentions of each candidate's parents). A county written with its old suffix (清苑县, today's 清苑区) keeps the
    name the report uses, with today's parents.
-3. **Suffix and mentions**: the suffix of the self-reference (我代表市人民政府: 市; 我代表县政府: 县) or of the unit's own
-   party committee in the leadership phrase (在市委、市政府和县委的坚强领导下: 县, under a 市), or, when the phrase
-   names only superiors (在区委、区政府的正确领导下), the level below them (街道/镇). The place is then the unit with that
+3. **Suffix and mentions**: the suffix of the self-reference (我代表市人民政府: 市; 我代表县政府: 县), of the unit's own
+   party committee in the leadership phrase (在市委、市政府和县委的坚强领导下: 县, under a 市), of the unit a summary
+   reports on (现将我街道今年工作总结报告如下, 现就我乡…汇报如下: 街道, 乡), or, when the leadership phrase names only
+   superiors (在区委、区政府的正确领导下), the level below them (街道/镇). The place is then the unit with that
    suffix the text mentions most (full name twice, short name once; a two-character name such as 成县 or 和县 only
-   where it is not part of another word: 建成县城, 市和县). A ``市`` under a 市 or 州 is county level (恩施市); a ``市``
-   under the province only is a prefecture or a province-direct county-level city (天门市); a ``市`` that is also a
-   province is a municipality (上海市, level province).
+   where it is not part of another word: 建成县城, 市和县). A town must be named in full at least once: a town's
+   short name (姚家, 三五) is as often a village (姚家村) or a word (干好一三五). A ``市`` under a 市 or 州 is county
+   level (恩施市); a ``市`` under the province only is a prefecture or a province-direct county-level city (天门市); a
+   ``市`` that is also a province is a municipality (上海市, level province).
 4. **National, by its vocabulary**: no self-reference at all, and 我国 and 全国 throughout, much more than 全省/全市/….
 
-When two candidates are equally supported, or the best is mentioned fewer than twice, the place is left empty and
-``why`` says so: a wrong province is worse than none. The suffix table is ``resources/unit_suffixes.csv`` and the
-cue words ``resources/jurisdiction_cues.csv``.
+A name shared by several places (鹅湖镇 in 铅山县 and 浮梁县 of 江西 and in 锡山区 of 江苏) is resolved by the mentions of
+each candidate's county (x3), city (x2) and province (x1), e.g. 普陀 for the 东港街道 of 舟山. When the best candidates
+are equally supported, only the parents they share are kept (视察江西 leaves the two 江西 鹅湖镇: province 江西省,
+county and city empty); when the best is mentioned fewer than twice, the place is left empty. ``empty`` then gives,
+for each chain field left empty, why: a wrong province is worse than none. A field empty because the level does not
+exist (儋州 has no counties, 上海市 is a province) says that instead. The suffix table is
+``resources/unit_suffixes.csv`` and the cue words ``resources/jurisdiction_cues.csv``.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from govreports.corpus.places import Gazetteer, Place, gazetteer
+from govreports.corpus.places import Gazetteer, Place, chain_of, gazetteer, shared_chain, structural_gaps
 from govreports.rules.files import Schema, read_rule_table
 from govreports.runtime.cache import rules_folder_state
 
@@ -45,13 +51,15 @@ _CN = "一二三四五六七八九十"
 _CONGRESS_PLACE = re.compile(rf"在([^\s，。、；：:]{{2,24}}?)第[{_CN}]+届人民代表大会")
 _SELF = re.compile(r"我代表([^\s，。、；：:]{0,20}?)(?:人民)?政府(?:向|，|,)")
 _CHAIN = re.compile(r"在([^。；]{0,40}?)(?:的)?(?:正确|坚强|有力)领导")
+_CHAIN_FIELDS = ("place", "county", "city", "province")
 _ORDER = ("province", "city", "county", "town")
 
 
 @dataclass(frozen=True)
 class Jurisdiction:
     """The government of a report: level (national, province, city, county, town) and place chain, each ``None``
-    where the text does not decide it; ``why`` names the evidence."""
+    where the text does not decide it; ``why`` names the evidence and ``empty`` gives, for each of ``place``,
+    ``county``, ``city``, ``province`` left empty at or above the level, the reason."""
 
     level: str | None
     place: str | None = None
@@ -59,6 +67,7 @@ class Jurisdiction:
     city: str | None = None
     province: str | None = None
     why: str = ""
+    empty: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,6 +156,9 @@ def _self_suffix(head: str, rules: JurisdictionRules) -> tuple[str | None, set[s
     named = re.search(rf"我代表({units})(?:人民)?政府", head)
     if named:
         own = named.group(1)
+    reporting = re.search(rf"现[将就把]我({units})", head)
+    if own is None and reporting:
+        own = reporting.group(1)
     if own is None and superiors:
         ranks = {s: (rank, below) for s, _, rank, below in rules.suffixes}
         lowest = max(superiors, key=lambda s: ranks.get(s, (0, ""))[0])
@@ -169,12 +181,11 @@ def _named(string: str, gaz: Gazetteer, counts: Counter[str], rules: Jurisdictio
     level = max((p.level for p in places), key=_ORDER.index)
     candidates = sorted((p for p in places if p.level == level), key=lambda p: (-_support(gaz, p, counts), p.name))
     best = candidates[0]
-    if len(candidates) > 1 and _support(gaz, candidates[1], counts) == _support(gaz, best, counts):
-        others = ", ".join(f"{p.province}{p.city or ''}{p.county or ''}" for p in candidates[:4])
-        return Jurisdiction(best.level, written or best.name,
-                            why=f"{best.name} is the name of {len(candidates)} places ({others}) and the text names none "
-                                "of their parents more than the others: county, city and province left empty")
-    return _result(best, written if best.level == "county" else None, f"named in {string[:30]}")
+    why = f"named in {string[:30]}"
+    if len(candidates) > 1:
+        why += "; " + _rivals_note(gaz, candidates, counts)
+    tied = [p for p in candidates if _support(gaz, p, counts) == _support(gaz, best, counts)]
+    return _result(best, written if best.level == "county" else None, why, tuple(tied[1:]))
 
 
 def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, counts: Counter[str],
@@ -204,26 +215,70 @@ def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, co
         for unit in (*gaz.by_name.get(name, ()), *gaz.by_short.get(name, ())):
             if unit.level in levels and unit.name.endswith(ends) and unit.name not in ends and n:
                 scores[unit] = scores.get(unit, 0) + (2 if name == unit.name else 1) * n
+    if level == "town":  # a town must be named in full at least once (see rule 3)
+        scores = {p: n for p, n in scores.items() if counts[p.name]}
     municipal = {p.name for p in scores if p.level == "province"}
     scores = {p: n for p, n in scores.items() if not (p.level == "city" and p.name in municipal)}
     if not scores:
-        return Jurisdiction(levels[0] if len(levels) == 1 else None, why=f"a {suffix} government, but no {suffix} is named")
+        named = "/".join(ends) + " named in full" if level == "town" else suffix + " named"
+        return _unresolved(levels[0] if len(levels) == 1 else None, f"a {suffix} government, but no {named}")
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -_support(gaz, kv[0], counts), kv[0].name))
     best, score = ranked[0]
-    if len(ranked) > 1 and ranked[1][1] == score and _support(gaz, ranked[1][0], counts) == _support(gaz, best, counts):
-        return Jurisdiction(best.level, why=f"ambiguous: {best.name} and {ranked[1][0].name} are named as often")
+    tied = [p for p, n in ranked[1:] if n == score and _support(gaz, p, counts) == _support(gaz, best, counts)]
+    if tied and any(p.name != best.name for p in tied):
+        return _unresolved(best.level, f"ambiguous: {best.name} and {tied[0].name} are named as often")
     if score < 2:
-        return Jurisdiction(best.level, why=f"{best.name} is named only once")
-    return _result(best, written.get(best), f"a {suffix} government; {best.name} named {score} (full name x2)")
+        return _unresolved(best.level, f"{best.name} is named only once")
+    why = f"a {suffix} government; {best.name} named {score} (full name x2)"
+    same = [p for p, _ in ranked if p.name == best.name]
+    if len(same) > 1:
+        why += "; " + _rivals_note(gaz, same, counts)
+    return _result(best, written.get(best), why, tuple(tied))
 
 
-def _result(place: Place, written: str | None, why: str) -> Jurisdiction:
+def _result(place: Place, written: str | None, why: str, rivals: tuple[Place, ...] = ()) -> Jurisdiction:
+    """The chain of ``place``; with ``rivals`` (same name, equally supported) only the parents they all share, and for
+    each field left empty the reason."""
     if place.level == "city" and place.name == place.province:
         return Jurisdiction("province", place.name, None, None, place.province, why + "; a municipality")
     name = written or place.name
-    return Jurisdiction(place.level, name, name if place.level == "county" else place.county,
-                        place.name if place.level == "city" else place.city, place.province,
-                        why + (f"; today's name {place.name}" if written else ""))
+    chain = chain_of(place)
+    if written:
+        why += f"; today's name {place.name}"
+    if place.level == "county":
+        chain["county"] = name
+    empty = dict(structural_gaps(place))
+    if rivals:
+        shared = shared_chain((place, *rivals))
+        others = ", ".join(_where(p) for p in (place, *rivals))
+        for field in ("county", "city", "province"):
+            if chain[field] is not None and shared[field] is None and (field != "county" or place.level != "county"):
+                chain[field] = None
+                empty[field] = (f"{place.name} is the name of {len(rivals) + 1} places the text does not tell apart "
+                                f"({others}): {field} left empty")
+        if shared["province"] is None:
+            why += "; the text does not tell the candidates apart: county, city and province left empty"
+        elif any(field in empty for field in ("county", "city")):
+            why += f"; the candidates it does not tell apart share {shared['city'] or shared['province']} only"
+    return Jurisdiction(place.level, name, chain["county"], chain["city"], chain["province"], why,
+                        tuple((f, empty[f]) for f in ("county", "city", "province") if f in empty))
+
+
+def _unresolved(level: str | None, why: str) -> Jurisdiction:
+    """No place: every chain field at or above ``level`` is empty for the same reason."""
+    below = {"city": ("county",), "province": ("county", "city")}.get(level or "", ())  # levels that do not apply
+    fields = [f for f in _CHAIN_FIELDS if f not in below]
+    return Jurisdiction(level, why=why, empty=tuple((f, why) for f in fields))
+
+
+def _where(place: Place) -> str:
+    return f"{place.province}{place.city or ''}{place.county or ''}"
+
+
+def _rivals_note(gaz: Gazetteer, candidates: list[Place], counts: Counter[str]) -> str:
+    """How a shared name was decided: each candidate with its parents' mentions."""
+    parts = [f"{_where(p)} {_support(gaz, p, counts)}" for p in candidates[:5]]
+    return f"{candidates[0].name} is the name of {len(candidates)} places, parents' mentions: " + ", ".join(parts)
 
 
 def _support(gaz: Gazetteer, place: Place, counts: Counter[str]) -> int:

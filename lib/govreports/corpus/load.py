@@ -10,7 +10,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -20,10 +19,18 @@ import pandas as pd
 
 from govreports.chinese.periods import format_period, parse_period
 from govreports.corpus.clean import clean_text
-from govreports.corpus.dating import find_dated_title, report_year
+from govreports.corpus.dating import addressed_to_congress, find_dated_title, report_year
 from govreports.corpus.jurisdiction import jurisdiction
 from govreports.corpus.metadata import document_type, infer_metadata
-from govreports.corpus.places import level_from_text, resolve_place
+from govreports.corpus.places import (
+    chain_of,
+    level_from_text,
+    resolve_place,
+    shared_chain,
+    simplified,
+    structural_gaps,
+    traditional_share,
+)
 from govreports.corpus.readers import SUFFIXES, ReadError, read_file
 from govreports.corpus.structure import split_paragraphs, top_headings
 from govreports.runtime.cache import cached_frame, key_of, write_parquet
@@ -202,10 +209,13 @@ def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | 
     cleaned = clean_text(raw.text)
     if not cleaned.text.strip():
         raise ReadError("no report text left after removing web-page chrome")
-    parts = split_paragraphs(cleaned.text)
-    values, sources = infer_metadata(cleaned.text, cleaned.fields, top_headings(parts))
-    _date_and_title(cleaned.text, cleaned.fields, values, sources)
-    place = _place(cleaned.text, values, sources)
+    reading, script = _reading_text(cleaned.text)
+    parts = split_paragraphs(reading)
+    values, sources = infer_metadata(reading, cleaned.fields, top_headings(parts))
+    if script:
+        sources["script"] = script
+    _date_and_title(reading, cleaned.fields, values, sources)
+    place = _place(reading, values, sources)
     if sha256 is None:
         sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     return dict(
@@ -214,6 +224,21 @@ def load_document(path: str | Path, *, doc_id: str | None = None, sha256: str | 
         sources=json.dumps(sources, ensure_ascii=False, sort_keys=True),
         header=json.dumps(cleaned.fields, ensure_ascii=False), text=cleaned.text, raw_text=raw.text,
     )
+
+
+#: Share of traditional characters above which a text is read in simplified ones (simplified reports: under 0.01).
+TRADITIONAL_SHARE = 0.05
+
+
+def _reading_text(text: str) -> tuple[str, str | None]:
+    """The text metadata is read from: ``text`` itself, or, when it is written in traditional characters (栗江鎮,
+    衡陽), a simplified copy of the same length (the ``text`` column keeps the characters as written); and the note
+    for ``sources`` (``None`` when the text is read as written)."""
+    share = traditional_share(text)
+    if share < TRADITIONAL_SHARE:
+        return text, None
+    return simplified(text), (f"traditional characters ({share:.0%} of the Chinese characters): title, year and place "
+                              "read from a simplified copy")
 
 
 def _date_and_title(text: str, fields: dict[str, str], values: dict[str, object], sources: dict[str, str]) -> None:
@@ -241,7 +266,7 @@ def _periods_from_year(text: str, year: int, values: dict[str, object], sources:
     and plans its own year; a summary reviews its own year and plans the next. A period read from the title or a
     heading is kept when it agrees (a five-year review ending the year before, a plan span starting in the year);
     one that does not is replaced, and ``sources`` says so."""
-    congress = bool(re.search(r"各位代表|向大会(?:报告|作)|人民代表大会|政府工作报告", text[:3000]))
+    congress = addressed_to_congress(text)
     review_end, plan_start = (year - 1, year) if congress else (year, year + 1)
     for key, edge, index, default in (("review_period", review_end, -1, review_end),
                                       ("plan_period", plan_start, 0, plan_start if congress else None)):
@@ -261,13 +286,17 @@ def _periods_from_year(text: str, year: int, values: dict[str, object], sources:
 
 def _place(text: str, values: dict[str, object], sources: dict[str, str]) -> dict[str, object]:
     """Level and place chain (:func:`govreports.corpus.jurisdiction.jurisdiction`); when the text names no government
-    of its own, the gazetteer's reading of the title, publisher and body (:func:`resolve_place`)."""
+    of its own, the gazetteer's reading of the title, publisher and body (:func:`resolve_place`). Each chain field
+    left empty at or above the level gets ``<field>_missing`` in ``sources`` with the reason (a name the text does
+    not tell apart, a level that does not exist there, no place named)."""
     title = values.get("title")
     found = jurisdiction(text, str(title) if title else None)
     if found.level is not None or found.place is not None:
         sources["level"] = found.why
         if found.place is not None:
             sources["place"] = found.why
+        for key, why in found.empty:
+            sources[f"{key}_missing"] = why
         if found.place is None and found.why:
             sources["place_missing"] = found.why
         return dict(level=found.level, place=found.place, county=found.county, city=found.city,
@@ -276,19 +305,25 @@ def _place(text: str, values: dict[str, object], sources: dict[str, str]) -> dic
     match = resolve_place(str(title) if title else None, text, publisher=values.get("publisher"))  # type: ignore[arg-type]
     if match is not None:
         unit = match.place
-        place = dict(level=unit.level, place=unit.name, province=unit.province,
-                     county=unit.name if unit.level == "county" else unit.county,
-                     city=unit.name if unit.level == "city" else unit.city)
+        chain = shared_chain((unit, *match.rivals)) if match.rivals else chain_of(unit)
+        place = dict(level=unit.level, place=unit.name, **chain)
         sources["place"] = match.evidence
         for key in ("county", "city", "province", "level"):
             if place[key] is not None and place[key] != unit.name:
                 sources[key] = "gazetteer parent of the place"
+        gaps = structural_gaps(unit)
+        for key in ("county", "city", "province"):
+            if place[key] is None and (key in gaps or match.rivals):
+                sources[f"{key}_missing"] = gaps.get(key) or (
+                    f"{unit.name} is the name of {len(match.rivals) + 1} places the text does not tell apart: "
+                    f"{key} left empty")
     else:
         level = level_from_text(str(title or ""), text)
         if level is not None:
             place["level"] = level
             sources["level"] = "inferred: self-references (全镇/我县/...) in the body"
-        sources["place_missing"] = found.why
+        for key in ("place", "county", "city", "province"):
+            sources[f"{key}_missing"] = found.why
     return place
 
 

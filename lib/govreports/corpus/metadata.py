@@ -3,8 +3,8 @@
 Decisions, each recorded in the ``sources`` mapping that :func:`infer_metadata` returns:
 
 - ``title``: a page-header 标题 field, else the first of the first three lines that is at most 60
-  characters, has no full stop and names a kind of report (报告, 工作总结, 工作思路, ...). Sample 003
-  opens with a section heading (…工作简要回顾) and has no title.
+  characters, has no full stop, is not a numbered section heading (一、2022年工作总结) and names a kind of report
+  (报告, 工作总结, 工作思路, ...). Sample 003 opens with a section heading (…工作简要回顾) and has no title.
 - ``doc_type``: from the title only (政府工作报告, 工作总结 for 工作总结/思路/计划, 党代会报告, 规划纲要).
 - ``date``: the page's 成文日期, else its 发布日期/发布时间/生成日期 (ISO ``YYYY-MM-DD``).
 - ``signed_date``: a date alone on one of the last three lines (the signature block), Arabic or
@@ -35,6 +35,7 @@ __all__ = ["document_type", "find_title", "infer_metadata", "parse_date"]
 _ISO = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _CN_DATE = re.compile(f"([{CN_DIGITS}]{{4}})年([〇零一二三四五六七八九十]{{1,3}})月([〇零一二三四五六七八九十]{{1,4}})日")
 _CONGRESS = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日在.{0,40}?(?:人民代表大会|代表大会|会议)")
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
 _NPC_SESSION = re.compile(r"第([一二三四五六七八九十]+)届全国人民代表大会第([一二三四五六七八九十]+)次会议")
 
 
@@ -105,6 +106,8 @@ def find_title(text: str) -> str | None:
     """The title line of a report, or ``None`` (see the module docstring)."""
     for line in text.split("\n")[:3]:
         line = line.strip()
+        if _NUMBERED.match(line):
+            continue  # a section heading (一、2022年工作总结), not a title
         if len(line) <= 60 and "。" not in line and reading_rules().cue("title_words").search(line):
             return line
     return None

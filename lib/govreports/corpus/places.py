@@ -15,9 +15,17 @@ How a place is resolved (:func:`resolve_place`):
 3. A name shared by several places (two 航埠镇, two 衙前镇) is disambiguated by how often the title and
    body mention each candidate's county, city and province (short or full names, weights 3/2/1).
    A county or city the body mentions but that is not a parent of the town (店口镇 names 萧山 and 杭州
-   but lies in 诸暨) does not move the place: only the town's own parents are scored.
+   but lies in 诸暨) does not move the place: only the town's own parents are scored. Candidates the text does
+   not tell apart are returned as ``rivals``: only the parents they share may be filled (:func:`shared_chain`).
 
 Every resolution carries an ``evidence`` string saying which of these steps decided it.
+
+The chain of a place (:func:`chain_of`) follows the country's structure: a town of 儋州 or 中山 (the table's
+``市直辖行政区划``) has no county, and a district or town of a municipality (上海市, 天津市, ...) no prefecture-level city;
+:func:`structural_gaps` says so for each such empty field.
+
+A text written in traditional characters (栗江鎮, 衡陽) is read in simplified ones for metadata (:func:`simplified`,
+jionlp's character table), so that its place names are found in the gazetteer.
 """
 
 from __future__ import annotations
@@ -34,7 +42,8 @@ from typing import Literal
 
 from govreports.runtime.steps import cached_step
 
-__all__ = ["Gazetteer", "Place", "PlaceMatch", "gazetteer", "level_from_text", "place_names", "resolve_place"]
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "place_names", "resolve_place",
+           "shared_chain", "simplified", "structural_gaps", "traditional_share"]
 
 Level = Literal["province", "city", "county", "town"]
 _LEVELS: tuple[Level, ...] = ("province", "city", "county", "town")
@@ -63,10 +72,45 @@ class Place:
 
 @dataclass(frozen=True)
 class PlaceMatch:
-    """A resolved place and how it was found."""
+    """A resolved place and how it was found; ``rivals`` are places of the same standing that the text does not
+    tell apart from ``place`` (empty when it decides)."""
 
     place: Place
     evidence: str
+    rivals: tuple[Place, ...] = ()
+
+
+_CHAIN_FIELDS = ("county", "city", "province")
+
+
+def chain_of(place: Place) -> dict[str, str | None]:
+    """``county``, ``city`` and ``province`` of a place, the place itself included at its own level; a municipality
+    (上海市) is a province, never a city, so its districts and towns have no city."""
+    chain: dict[str, str | None] = dict(county=place.name if place.level == "county" else place.county,
+                                        city=place.name if place.level == "city" else place.city,
+                                        province=place.province)
+    if chain["city"] == place.province:
+        chain["city"] = None
+    return chain
+
+
+def structural_gaps(place: Place) -> dict[str, str]:
+    """For each chain field that ``place`` leaves empty because the level does not exist above it, the reason."""
+    chain, gaps = chain_of(place), {}
+    rank = {"town": 3, "county": 2, "city": 1, "province": 0}[place.level]
+    if chain["county"] is None and rank > 2:
+        gaps["county"] = f"{place.city or place.province} has no county level above {place.name}"
+    if chain["city"] is None and rank > 1:
+        above = chain["county"] or place.name
+        gaps["city"] = (f"{place.province} is a municipality: no prefecture-level city" if place.city == place.province
+                        else f"{above} is directly under {place.province}: no prefecture-level city")
+    return gaps
+
+
+def shared_chain(places: tuple[Place, ...] | list[Place]) -> dict[str, str | None]:
+    """The chain fields on which all ``places`` agree (``None`` where they differ): what a shared name still tells."""
+    chains = [chain_of(p) for p in places]
+    return {f: chains[0][f] if all(c[f] == chains[0][f] for c in chains) else None for f in _CHAIN_FIELDS}
 
 
 class Gazetteer:
@@ -165,14 +209,15 @@ def resolve_place(title: str | None, text: str, *, publisher: str | None = None)
         return None
     how = f"mentioned {full}x in full, {own - 2 * full}x by short name {place.short}" if not named else ""
     rivals = [item for item in scored[1:] if item[3].name == place.name or not named]
+    tied = tuple(item[3] for item in rivals if item[0] + item[2][0] == own + support and item[0] == own)
     if not rivals:
         how = "; ".join(filter(None, [how, "unique in the gazetteer"]))
-    elif rivals[0][0] + rivals[0][2][0] == own + support and rivals[0][0] == own:
-        how = "; ".join(filter(None, [how, f"ambiguous: {len(rivals) + 1} candidates the text does not tell apart"]))
+    elif tied:
+        how = "; ".join(filter(None, [how, f"ambiguous: {len(tied) + 1} candidates the text does not tell apart"]))
     else:
         parents = " ".join(seen) or "its own name"
         how = "; ".join(filter(None, [how, f"chosen over {len(rivals)} other(s) by mentions of {parents}"]))
-    return PlaceMatch(place, f"{source}; {how}")
+    return PlaceMatch(place, f"{source}; {how}", tied)
 
 
 @cached_step
@@ -206,6 +251,38 @@ def level_from_text(named_text: str, text: str) -> Level | None:
     counts = {level: len(re.findall(pattern, text)) for level, pattern in _SELF_REFERENCE.items()}
     level, count = max(counts.items(), key=lambda item: item[1])
     return level if count >= 2 else None
+
+
+def traditional_share(text: str) -> float:
+    """Share of the Chinese characters of ``text`` that are traditional forms (鎮, 縣, 陽): 0 in the simplified reports
+    of the development corpus, over 0.2 in a traditional-character page. Characters that jionlp's character
+    dictionary also gives as simplified forms (著 of 显著, 覆 of 覆盖) do not count."""
+    telltale = _telltale()
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return sum(1 for ch in text if ch in telltale) / han if han else 0.0
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters written in simplified ones (one character for one, so offsets are kept)."""
+    return text.translate(_traditional())
+
+
+@lru_cache(maxsize=1)
+def _telltale() -> frozenset[str]:
+    """Traditional characters that are not also simplified ones (see :func:`traditional_share`)."""
+    also_simplified = set()
+    for line in _jionlp_file("chinese_char_dictionary").splitlines():
+        parts = line.split("\t")
+        if len(parts) > 5 and parts[5] == parts[0]:  # its traditional form is itself
+            also_simplified.add(parts[0])
+    return frozenset(chr(code) for code in _traditional()) - also_simplified
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> dict[int, int]:
+    """jionlp's character table (traditional -> simplified), one character for one."""
+    pairs = (line.split("\t") for line in _jionlp_file("tra2sim_char").splitlines() if "\t" in line)
+    return {ord(a): ord(b) for a, b, *_ in pairs if len(a) == len(b) == 1 and a != b}
 
 
 def _place_order(place: Place) -> tuple:
@@ -283,8 +360,9 @@ def _parse(lines: list[str]) -> list[Place]:
             if city:
                 places.append(Place(name, "city", short, None, None, province, code))
         elif depth == 2:
-            county = name
-            places.append(Place(name, "county", short, None, city, province, code))
+            county = None if name.endswith("直辖行政区划") else name  # towns directly under 儋州, 中山, ...
+            if county:
+                places.append(Place(name, "county", short, None, city, province, code))
         else:
             short = _TOWN_SUFFIX.sub("", name) or name
             places.append(Place(name, "town", short, county, city, province, None))
