@@ -6,7 +6,7 @@ Decisions (each tested in ``tests/test_statements.py``):
    (``resources/predicates.txt``: 增长, 同比, 比上年, 年均, 预计, 左右 …), a year, a month span, a comparison with
    another jurisdiction (高于全省0.5个百分点), a milestone (突破千亿台阶, 历史性突破百亿大关) or a footnote marker
    (地方生产总值[1]) stand between them, or, for a second figure of the same name, between it and the previous figure
-   (…54165元、同比增长8.5%). Anything else in between (引进各类人才10名) leaves the figure unattached.
+   (…54165元、同比增长8.5%). A hedge word (不超过, 力争) and a multiple (是2011年的1.6倍) may stand there too. Anything else in between (引进各类人才10名) leaves the figure unattached.
 2. *Lists.* Names listed with 、/和/及/与 before one figure all take it (规上工业增加值、固定资产投资均保持在10%以上).
    With as many figures as names, joined by 、/和/及/与, the names take them in order: with 分别 anywhere between
    the names and the figures (城乡居民人均可支配收入分别完成32296元、11516元，同比增长10.2%、13.9%), and also
@@ -39,6 +39,8 @@ RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|�
                r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
 # a milestone crossed on the way (跨越千亿台阶，增长7%以上; 历史性突破百亿大关，增长7.2%) stands between a name and its figure
 MILESTONE = r"(?:历史性)?(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}(?:台阶|大关)[，,]?"
+# a multiple of a base year's figure (是2011年的1.6倍, 增长1倍) stands between a name and its figures; it is not read
+_MULTIPLE = r"(?:是|为|相当于|增长了?|翻了?)?(?:\d{4}年的?)?\d+(?:\.\d+)?\s*倍"
 _FOOTNOTE = r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】"
 _INDEX_VALUE = re.compile(r"(?:(?:总)?指数)?(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 
@@ -54,8 +56,9 @@ class _Patterns:
 
 @lru_cache(maxsize=4)
 def _patterns(rules: ReadingRules) -> _Patterns:
-    predicates = "|".join(map(re.escape, sorted(rules.predicates, key=len, reverse=True)))
-    gap = re.compile(RELATIVE_TO + "|" + MILESTONE + "|" + _FOOTNOTE + "|" + predicates
+    words = {*rules.predicates, *rules.hedge_words("before")}
+    predicates = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    gap = re.compile(RELATIVE_TO + "|" + MILESTONE + "|" + _FOOTNOTE + "|" + _MULTIPLE + "|" + predicates
                      + r"|(?:到|至|比)?\d(?: ?\d){3} ?年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度"
                      r"|[\s,，、:：]")
     after = re.compile("|".join(map(re.escape, rules.hedge_words("after"))))

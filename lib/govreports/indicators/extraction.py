@@ -20,6 +20,7 @@ from govreports.corpus.structure import sentences as sentences_of
 from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
 from govreports.indicators.records import INDICATOR_COLUMNS, statements_table, typed_table
 from govreports.indicators.statements import sentence_statements
+from govreports.rules.reading import reading_rules
 from govreports.runtime.cache import cached_frame, key_of
 from govreports.runtime.parallel import map_batches
 
@@ -90,14 +91,23 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
             .itertuples(index=False, name=None)}
     pattern = _pattern(entries)[0]
     rows = []
-    for doc_id, text, section, heading, start in zip(sentences["doc_id"], sentences["text"], sentences["section"],
-                                                     sentences["heading_path"], sentences["start"], strict=True):
+    past = reading_rules().cue("past")
+    targets_paragraph = None  # (doc_id, paragraph) whose earlier sentence set a target of the plan year
+    for doc_id, paragraph, text, section, heading, start in zip(
+            sentences["doc_id"], sentences["paragraph"], sentences["text"], sentences["section"],
+            sentences["heading_path"], sentences["start"], strict=True):
         if not pattern.search(text):
             continue
         report_year, review, plan = meta[doc_id]
-        for statement in sentence_statements(text, entries, section=section, report_year=_int(report_year),
-                                             review=review, plan=plan, heading=heading):
-            rows.append(statement.row(doc_id, text, start))
+        # the sentences after a target sentence of the same paragraph (今年，国内生产总值增长8.5%。…全部财政收入增长7.1%…)
+        # state targets too, unless they speak of the past (去年, 同比, 预计 …)
+        if (doc_id, paragraph) == targets_paragraph and section in ("plan", "other") and not past.search(text):
+            section = "targets"
+        found = sentence_statements(text, entries, section=section, report_year=_int(report_year), review=review,
+                                    plan=plan, heading=heading)
+        if section != "review" and any(s.is_target and s.value is not None and not s.months for s in found):
+            targets_paragraph = (doc_id, paragraph)
+        rows += [statement.row(doc_id, text, start) for statement in found]
     table = statements_table(rows)
     # a body repeated on the page (scrapes repeat it two to six times) states every figure again: keep the first
     repeated = table.duplicated(["doc_id", "indicator", "kind", "period", "value", "value_high", "hedge", "name",

@@ -68,7 +68,7 @@ _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|�
 # a year named as the base of a comparison (比2011年, 是2011年的1.6倍, 由2005年的) is no date of the figures after it
 _BASE_YEAR = re.compile(r"(?:比|较|是|相当于)(\d{4})年(?:底|末)?")
 _COMPARED = re.compile(r"(?:比|较|由|从|是|相当于|同)$")
-_PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间|(?<![十\d〇零一二三四五六七八九])五年(?=累计|共|全|内|中|里)")
+_PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间|(?<![十\d〇零一二三四五六七八九])五年(?=累计|共|全|内|中|里|$)")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
@@ -173,7 +173,8 @@ class _Context:
         base = bases[-1] if bases else None
         if role == "growth":
             change = self._change_before(q, quantities)
-            basis = ("annual_avg" if self.rules.cue("annual_average").search(local) else
+            lead = self._clause_lead(mention)[-4:]  # “十五”期间年均经济增长速度…为7%
+            basis = ("annual_avg" if self.rules.cue("annual_average").search(lead + "\0" + local) else
                      "cumulative" if self.rules.cue("cumulative").search(local) or change is not None or base else "yoy")
         period = self._period(before, target, basis, q, quantities, change)
         if role == "level" and not target and (self.rules.cue("cumulative").search(local)

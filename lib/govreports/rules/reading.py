@@ -53,7 +53,7 @@ _HEDGES = Schema(required=("word", "position", "class"), optional=("pattern",),
                  checks={"pattern": _regex})
 _HEDGE_CLASSES = Schema(required=("class", "rank", "label"), choices={"class": _CLASSES}, checks={"rank": int})
 _STATEMENT_CUES = frozenset({"target", "strong_target", "no_target", "estimate", "annual_average", "cumulative",
-                             "decrease", "entity", "jurisdiction"})
+                             "decrease", "entity", "jurisdiction", "past"})
 _LAYOUT_CUES = frozenset({"title_words", "signature_org", "control_line", "bullet"})
 _RELATIVE_YEARS = Schema(required=("word", "offset"), checks={"offset": int})
 _UNITS = Schema(required=("unit", "kind"), optional=("canonical", "factor"),
