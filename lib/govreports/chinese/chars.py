@@ -9,6 +9,8 @@ The one definition used by cleaning (:mod:`govreports.corpus.clean`) and by numb
 - full-width digits and Latin letters become ASCII, ％ and ﹪ -> %, － -> -, ＋ -> +, U+3000 and no-break
   spaces -> space; ． or . between digits (with spaces around it) -> ``.``, while 。 between digits ends a
   sentence and stays;
+- a percent sign lost to an old encoding (a GBK ％ saved through a code page without it shows as ``?`` or U+FFFD)
+  is restored where a rate verb stands right before the number (增长8.5? -> 增长8.5%); anywhere else ``?`` stays;
 - spaces that break a number are removed (``5 . 5%``, ``2020 年``, ``8 %``), and so are the spaces of a number
   set letter-spaced by a PDF conversion (``1 9 9 7 年``, ``7 4 7 7 2 亿元``, ``1 5 ．3 ％``, ``2 016年``) when a unit,
   a year mark or a decimal point follows it; single digits in a table row (``1 2 3``) stay apart.
@@ -29,6 +31,7 @@ _FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") 
 _FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
 _LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
 _DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
+_LOST_PERCENT = re.compile(r"((?:增长|下降|增速|增幅|涨幅|提高|降低|回落|减少)(?:了|为|约)?[ \t]?\d{1,3}(?:\.\d{1,2})?)[ \t]?(?:\?|？|\ufffd)+")
 _LETTER_SPACED = re.compile(r"(?<![\d.])\d(?:[ \t]\d)+(?=[ \t]?[.．%‰年月日号万亿千百元个])|(?<![\d.])\d[ \t]\d{3}(?=[ \t]?年)")
 _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
 
@@ -40,7 +43,7 @@ def normalise_chars(text: str) -> str:
     '增长5.5%，二〇三五年'
     """
     text = text.translate(_ZERO_WIDTH)
-    text = _LOST_ZERO.sub("〇", text).replace("\ufffd", "")
+    text = _LOST_PERCENT.sub(r"\1%", _LOST_ZERO.sub("〇", text)).replace("\ufffd", "")
     text = text.translate(_FULLWIDTH)
     text = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]", "", m.group(0)), text)
     text = _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)

@@ -6,7 +6,8 @@ Decisions (each tested in ``tests/test_statements.py``):
    (``resources/predicates.txt``: 增长, 同比, 比上年, 年均, 预计, 左右 …), a year, a month span, a comparison with
    another jurisdiction (高于全省0.5个百分点), a milestone (突破千亿台阶, 历史性突破百亿大关) or a footnote marker
    (地方生产总值[1]) stand between them, or, for a second figure of the same name, between it and the previous figure
-   (…54165元、同比增长8.5%). A hedge word (不超过, 力争) and a multiple (是2011年的1.6倍) may stand there too. Anything else in between (引进各类人才10名) leaves the figure unattached.
+   (…54165元、同比增长8.5%). A hedge word (不超过, 力争), a multiple (是2011年的1.6倍) and an aside in brackets
+   without figures (地区生产总值（GDP）) may stand there too. Anything else in between (引进各类人才10名) leaves the figure unattached.
 2. *Lists.* Names listed with 、/和/及/与 before one figure all take it (规上工业增加值、固定资产投资均保持在10%以上).
    With as many figures as names, joined by 、/和/及/与, the names take them in order: with 分别 anywhere between
    the names and the figures (城乡居民人均可支配收入分别完成32296元、11516元，同比增长10.2%、13.9%), and also
@@ -41,6 +42,8 @@ RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|�
 MILESTONE = r"(?:历史性)?(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}(?:台阶|大关)[，,]?"
 # a multiple of a base year's figure (是2011年的1.6倍, 增长1倍) stands between a name and its figures; it is not read
 _MULTIPLE = r"(?:是|为|相当于|增长了?|翻了?)?(?:\d{4}年的?)?\d+(?:\.\d+)?\s*倍"
+# an aside in brackets (地区生产总值（GDP）增长6%, 一般公共预算收入（剔除退税因素）增长7%) with no figure in it but a year
+_ASIDE = r"[（(](?:[^（）()\d]|\d{4}年){1,24}[）)]"
 _FOOTNOTE = r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】"
 _INDEX_VALUE = re.compile(r"(?:(?:总)?指数)?(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 
@@ -58,7 +61,7 @@ class _Patterns:
 def _patterns(rules: ReadingRules) -> _Patterns:
     words = {*rules.predicates, *rules.hedge_words("before")}
     predicates = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    gap = re.compile(RELATIVE_TO + "|" + MILESTONE + "|" + _FOOTNOTE + "|" + _MULTIPLE + "|" + predicates
+    gap = re.compile(RELATIVE_TO + "|" + MILESTONE + "|" + _FOOTNOTE + "|" + _MULTIPLE + "|" + _ASIDE + "|" + predicates
                      + r"|(?:到|至|比)?\d(?: ?\d){3} ?年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度"
                      r"|[\s,，、:：]")
     after = re.compile("|".join(map(re.escape, rules.hedge_words("after"))))
@@ -70,6 +73,13 @@ def relative_year_pattern(rules: ReadingRules) -> re.Pattern[str]:
     """今年/去年/明年 … (``resources/relative_years.csv``), not inside 比去年/较上年/同去年."""
     words = "|".join(map(re.escape, sorted(rules.relative_years, key=len, reverse=True)))
     return re.compile("(?<![比较同])(" + words + ")")
+
+
+def without_glosses(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions without a gloss in brackets of the name before it (地区生产总值（GDP）: GDP is the same name)."""
+    return [m for i, m in enumerate(mentions)
+            if not (i and m.indicator == mentions[i - 1].indicator and m.start == mentions[i - 1].end + 1
+                    and sentence[m.start - 1 : m.start] in "（(" and sentence[m.end : m.end + 1] in "）)")]
 
 
 def price_index_figures(sentence: str, mentions: list[Mention]) -> list[Quantity]:

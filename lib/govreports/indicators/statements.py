@@ -55,6 +55,7 @@ from govreports.indicators.attachment import (
     attach,
     price_index_figures,
     relative_year_pattern,
+    without_glosses,
 )
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
@@ -81,7 +82,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     """The statements of one sentence (see the module docstring); offsets are within the sentence. ``heading`` is
     the path of headings the sentence stands under (a five-year review heading dates its spans)."""
     kinds = {e.id: e.unit_kind for e in entries}
-    mentions = find_mentions(sentence, entries)
+    mentions = without_glosses(sentence, find_mentions(sentence, entries))
     if not mentions:
         return []
     rules = reading_rules()  # once per sentence
