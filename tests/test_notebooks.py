@@ -1,0 +1,35 @@
+"""The notebooks as a researcher meets them: in a Jupyter kernel (progress bars as widgets) and in JupyterLab
+(committed metadata in the form Lab writes, so opening a notebook changes nothing)."""
+
+from __future__ import annotations
+
+import os
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+WIDGET = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture(scope="module")
+def kernel_run() -> nbformat.NotebookNode:
+    """A one-cell notebook run in the project's kernel with progress bars on, as in JupyterLab."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(
+        "from govreports.runtime.progress import progress\n"
+        "sum(progress(range(3), desc='loading reports'))")]
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3")
+    client.execute(env={**os.environ, "GOVREPORTS_PROGRESS": "1"})
+    return notebook
+
+
+def test_progress_bars_are_widgets_in_a_kernel(kernel_run) -> None:
+    # without ipywidgets, tqdm.auto prints "TqdmWarning: IProgress not found" and falls back to text bars
+    outputs = kernel_run.cells[0].outputs
+    errors = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.name == "stderr")
+    assert "IProgress" not in errors and "TqdmWarning" not in errors
+    widgets = [o for o in outputs if o.output_type == "display_data" and WIDGET in o.data]
+    assert len(widgets) == 1
+    assert widgets[0].data["text/plain"].startswith("loading reports:")
+    assert outputs[-1].data["text/plain"] == "3"
