@@ -20,7 +20,9 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install the pinned requirements (and govreports, editable)
+setup: $(STAMP)  ## create .venv, install the pinned requirements (and govreports, editable) and the nbstripout git filter
+	@if git rev-parse --git-dir >/dev/null 2>&1; then $(BIN)/nbstripout --install; \
+		else echo "not a git clone: nbstripout git filter not installed"; fi
 
 figures: $(STAMP)  ## run every notebook on data/raw and export the figures to figures/
 	@mkdir -p $(EXECUTED)
@@ -38,7 +40,7 @@ test: $(STAMP)  ## lint, check layers and types, check notebooks are stripped, r
 	$(BIN)/nbstripout --verify $(NOTEBOOKS)
 	GOVREPORTS_PROGRESS=0 $(BIN)/pytest tests $(NOTEBOOKS) --nbval-lax --nbval-current-env
 
-lab: $(STAMP)  ## open JupyterLab on the notebooks
+lab: setup  ## open JupyterLab on the notebooks (outputs you save are stripped when committed)
 	$(BIN)/jupyter lab notebooks $(ALLOW_ROOT)
 
 clean-cache:  ## delete the caches and executed notebooks under data/interim/

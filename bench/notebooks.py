@@ -48,16 +48,15 @@ def main() -> None:
                         help="a parameter of notebook NN, as JSON (e.g. --set 02 MODELS '[\"nmf\"]')")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="govreports-notebooks-"))
-    cache, figures = work / "cache", work / "figures"
-    common = {"CORPUS_DIR": str(args.corpus.resolve()), "FIGURES_DIR": str(figures), "N_JOBS": args.n_jobs,
-              "TABLE_PATH": str(work / "indicators.csv"), "EXPORT_DIR": str(work / "stm")}  # not into data/interim
-    print(f"corpus {args.corpus}; cache {cache}; n_jobs={args.n_jobs}; set {args.set or 'nothing'}")
+    common = {"CORPUS_DIR": str(args.corpus.resolve()), "N_JOBS": args.n_jobs}
+    print(f"corpus {args.corpus}; outputs and caches in {work}/NN-slug; n_jobs={args.n_jobs}; "
+          f"set {args.set or 'nothing'}")
     header = "".join(f" {what + ' 1st':>10} {what + ' 2nd':>10} {'speed-up':>8} " for what in ("wall", "run", "cells"))
     print(f"{'notebook':<24}{header}")
     for notebook in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         if args.only and notebook.name[:2] not in args.only:
             continue
-        parameters = {**common, "CACHE_DIR": str(cache / notebook.stem),
+        parameters = {**common, "OUTPUT_DIR": str(work / notebook.stem),  # a cache of its own, not data/interim
                       **{name: json.loads(value) for nn, name, value in args.set if nn == notebook.name[:2]}}
         first = run(notebook, work / f"first-{notebook.name}", parameters)
         second = run(notebook, work / f"second-{notebook.name}", parameters)

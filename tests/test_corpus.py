@@ -116,6 +116,35 @@ def test_errors_raise_names_the_file(messy_folder) -> None:
         load_corpus(messy_folder, errors="raise", progress_bar=False)
 
 
+@pytest.mark.parametrize("copy", ["yaqian (1).txt", "yaqian - 副本.txt", "yaqian-copy.txt", "yaqian copy.txt"])
+def test_a_duplicate_keeps_the_original_name_and_reports_the_copy(tmp_path, caplog, copy: str) -> None:
+    # by plain path order ' ' and '-' sort before '.', so "yaqian (1).txt" came first and was the one loaded
+    shutil.copy(RAW / "004_3ff0d929752a8f07.txt", tmp_path / "yaqian.txt")
+    shutil.copy(RAW / "004_3ff0d929752a8f07.txt", tmp_path / copy)
+    with caplog.at_level(logging.WARNING, logger="govreports"):
+        documents = load_corpus(tmp_path, progress_bar=False)
+    assert documents["doc_id"].tolist() == ["yaqian"]
+    files = files_report(documents)
+    assert files["path"].tolist() == [str(tmp_path / "yaqian.txt"), str(tmp_path / copy)]
+    assert files["status"].tolist() == ["loaded", "duplicate"]
+    assert [record.getMessage() for record in caplog.records] == [
+        f"{tmp_path / copy}: duplicate of yaqian ({tmp_path / 'yaqian.txt'}, same sha256): this copy is not loaded"]
+
+
+def test_the_original_wins_across_folders_whose_names_share_a_prefix(tmp_path) -> None:
+    # a folder whose name is a prefix of another's, and a copy inside the original's folder
+    (tmp_path / "2020").mkdir()
+    (tmp_path / "2020 (1)").mkdir()
+    shutil.copy(RAW / "001_3211566eb9366b4c.txt", tmp_path / "2020 (1)" / "xiepu.txt")
+    shutil.copy(RAW / "001_3211566eb9366b4c.txt", tmp_path / "2020" / "xiepu (2).txt")
+    shutil.copy(RAW / "001_3211566eb9366b4c.txt", tmp_path / "2020" / "xiepu.txt")
+    documents = load_corpus(tmp_path, errors="ignore", progress_bar=False)
+    files = files_report(documents).set_index("path")
+    assert files.loc[str(tmp_path / "2020" / "xiepu.txt"), "status"] == "loaded"
+    assert files.loc[str(tmp_path / "2020" / "xiepu (2).txt"), "status"] == "duplicate"
+    assert files.loc[str(tmp_path / "2020 (1)" / "xiepu.txt"), "status"] == "duplicate"
+
+
 def test_nothing_loadable_gives_an_empty_table_with_columns(tmp_path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     documents = load_corpus(tmp_path, errors="ignore", progress_bar=False)

@@ -1,29 +1,45 @@
-"""Command line: ``govreports corpus|keywords|indicators PATH... -o FILE.csv``.
+"""Command line: ``govreports corpus|keywords|indicators PATH... -o FILE.csv``; ``govreports --version``.
 
-Exit codes: 0 when at least one report was loaded, 1 when none could be, 2 for usage errors (argparse)
-and for an output file that exists already (pass ``--force`` to replace it).
+Every argument that names a file or folder is checked before any report is read: a missing input, an output that
+is a folder or exists already (without ``--force``), a user dictionary or lexicon that is missing or cannot be
+read, a cache that is a file, each stop the run with one line ``govreports: <file>: <reason>`` on standard error.
+
+Exit codes: 0 when at least one report was loaded, 1 when none could be, 2 for usage errors (argparse) and for
+an argument that names a file or folder that cannot be used.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+from govreports import __version__
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    try:
+        _check(args)
+    except _Unusable as problem:
+        print(f"govreports: {problem}", file=sys.stderr)
+        return 2
     return args.run(args)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govreports", description="Chinese local government work reports.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     corpus = commands.add_parser("corpus", help="load reports and write the documents table (CSV)",
                                  description="Load reports (.txt in any encoding, .docx, .pdf, .html) and "
@@ -63,19 +79,80 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Unusable(Exception):
+    """An argument names a file or folder that cannot be used; the message is ``<file>: <reason>``."""
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Check every argument that names a file or folder, before any work. Reads the user dictionaries and the
+    lexicon (small files) so that a malformed one stops the run before the corpus is loaded; the lexicon read is
+    kept in ``args.entries``.
+
+    Raises:
+        _Unusable: for the first argument that cannot be used.
+    """
+    from govreports.indicators.lexicon import lexicon
+    from govreports.rules.files import read_word_list
+
+    for path in args.paths:
+        if not Path(path).exists():
+            raise _Unusable(f"{path}: no such file or folder")
+    _check_output(args.output, [Path(p) for p in args.paths], force=args.force)
+    for path in getattr(args, "user_dict", []):
+        _read(read_word_list, path, "dictionary")
+    if getattr(args, "cache", None) is not None:
+        if args.cache.exists() and not args.cache.is_dir():
+            raise _Unusable(f"{args.cache}: is a file; --cache takes a folder")
+        _check_creatable(args.cache, args.cache)
+    if getattr(args, "lexicon", None) is not None:
+        args.entries = _read(lexicon, args.lexicon, "lexicon")
+
+
+def _read(read: Callable[[Path], T], path: Path, what: str) -> T:
+    """``read(path)`` of a file the user named; its errors as :class:`_Unusable` (rule-file errors already name the
+    file and line)."""
+    if path.is_dir():
+        raise _Unusable(f"{path}: is a folder, not a {what} file")
+    if not path.is_file():
+        raise _Unusable(f"{path}: no such {what} file")
+    try:
+        return read(path)
+    except UnicodeDecodeError as error:
+        raise _Unusable(f"{path}: not UTF-8 text (byte {error.start} cannot be decoded)") from None
+    except (OSError, ValueError) as error:
+        message = str(error)
+        raise _Unusable(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+
+def _check_output(path: Path, inputs: list[Path], *, force: bool) -> None:
+    if path.is_dir():
+        raise _Unusable(f"{path}: is a folder; -o takes the CSV file to write (for example {path / 'table.csv'})")
+    if path.exists() and any(given.is_file() and given.samefile(path) for given in inputs):
+        raise _Unusable(f"{path}: is one of the reports to read; write the table to another file")
+    if path.exists() and not force:
+        raise _Unusable(f"{path}: exists; pass --force to replace it")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise _Unusable(f"{path}: cannot be replaced (permission denied)")
+    _check_creatable(path.parent, path)
+
+
+def _check_creatable(folder: Path, named: Path) -> None:
+    """``folder`` exists or can be made, and can be written in; the message names ``named``."""
+    existing = folder.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir():
+        raise _Unusable(f"{named}: cannot be created, {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _Unusable(f"{named}: cannot be written, {existing} is not writable (permission denied)")
+
+
 def _load(args: argparse.Namespace):
-    """Load the corpus for a subcommand, or return the exit code (after a message) when it cannot go on."""
+    """Load the corpus for a subcommand, or return the exit code (after a message) when nothing could be loaded."""
     from govreports.corpus.load import load_corpus
 
-    if args.output.exists() and not args.force:
-        print(f"govreports: {args.output} exists; pass --force to replace it", file=sys.stderr)
-        return 2
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
-    try:
-        documents = load_corpus(args.paths, errors="ignore", n_jobs=args.n_jobs)
-    except FileNotFoundError as error:
-        print(f"govreports: {error}", file=sys.stderr)
-        return 1
+    documents = load_corpus(args.paths, errors="ignore", n_jobs=args.n_jobs)
     if not len(documents):
         _summary(documents, None)
         return 1
@@ -97,7 +174,8 @@ def _keywords(args: argparse.Namespace) -> int:
     layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
     _write(counts[["doc_id", "term", "count"]], args.output)
-    _summary(documents, args.output, extra=f"{len(counts)} rows, {counts['term'].nunique()} distinct terms")
+    _summary(documents, args.output,
+             extra=f"{_count(len(counts), 'row')}, {_count(counts['term'].nunique(), 'distinct term')}")
     return 0
 
 
@@ -105,19 +183,15 @@ def _indicators(args: argparse.Namespace) -> int:
     from govreports.indicators.extraction import extract_indicators, lexicon
     from govreports.indicators.records import is_target
 
+    entries = getattr(args, "entries", None) or lexicon()
     documents = _load(args)
     if isinstance(documents, int):
         return documents
-    try:
-        entries = lexicon(args.lexicon)
-    except (OSError, ValueError) as error:
-        print(f"govreports: {error}", file=sys.stderr)
-        return 2
     table = extract_indicators(documents, entries=entries, n_jobs=args.n_jobs)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
     _write(table, args.output)
     targets = int(is_target(table["kind"]).sum())
-    _summary(documents, args.output, extra=f"{len(table)} statements ({targets} targets)")
+    _summary(documents, args.output, extra=f"{_count(len(table), 'statement')} ({_count(targets, 'target')})")
     return 0
 
 
@@ -144,14 +218,19 @@ def _summary(documents, output: Path | None, extra: str = "") -> None:
     levels = documents["level"].fillna("unknown").value_counts().sort_index()
     level_text = ", ".join(f"{n} {level}" for level, n in levels.items())
     print(
-        f"{counts.get('loaded', 0)} reports loaded ({level_text or 'none'}) from {len(files)} files; "
-        f"{counts.get('duplicate', 0)} duplicates, {counts.get('failed', 0)} failed, "
+        f"{_count(counts.get('loaded', 0), 'report')} loaded ({level_text or 'none'}) from {_count(len(files), 'file')}; "
+        f"{_count(counts.get('duplicate', 0), 'duplicate')}, {counts.get('failed', 0)} failed, "
         f"{counts.get('skipped', 0)} skipped" + (f"; {extra}" if extra else "") + (f" -> {output}" if output else "")
     )
     for row in files[files["status"].isin(["failed", "duplicate"])].itertuples():
         print(f"  {row.path}: {row.reason}", file=sys.stderr)
     if output is None:
         print("govreports: no report could be loaded; nothing written", file=sys.stderr)
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 report``, ``2 reports``, ``0 reports``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 if __name__ == "__main__":  # pragma: no cover

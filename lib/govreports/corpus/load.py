@@ -65,8 +65,10 @@ def load_corpus(
     """Load reports into a documents table, one row per report.
 
     Args:
-        paths: a folder (read recursively), a file, or a list of either. Files are taken in sorted
-            order. ``README*`` files and hidden files in a folder are skipped (and listed as such).
+        paths: a folder (read recursively), a file, or a list of either. Files are taken in sorted order
+            (folder, name without extension, extension), so of two files with the same bytes the original
+            (``yaqian.txt``) is loaded and the copy (``yaqian (1).txt``) is reported as its duplicate.
+            ``README*`` files and hidden files in a folder are skipped (and listed as such).
         errors: ``"warn"`` logs one line per file that fails (``path: reason``) on the ``govreports``
             logger and goes on; ``"ignore"`` goes on silently; ``"raise"`` raises :class:`LoadError` at
             the first failure.
@@ -110,20 +112,21 @@ def load_corpus(
     rows: list[dict] = []
     account: list[dict] = [dict(path=str(p), doc_id=p.stem, status="skipped", reason=why, sha256=None)
                            for p, why in skipped]
-    seen_hash: dict[str, str] = {}
+    seen_hash: dict[str, tuple[str, str]] = {}  # sha256 -> (doc_id, path) of the file loaded with those bytes
     seen_id: dict[str, str] = {}
-    for entry, row in (item for batch in loaded for item in batch):
+    for entry, row in (item for batch in loaded for item in batch):  # in the order of _parts: yaqian before yaqian (1)
         account.append(entry)
         if entry["status"] == "loaded":
             if entry["sha256"] in seen_hash:
+                kept_id, kept_path = seen_hash[entry["sha256"]]
                 entry.update(status="duplicate",
-                             reason=f"duplicate of {seen_hash[entry['sha256']]} (same sha256), not loaded again")
+                             reason=f"duplicate of {kept_id} ({kept_path}, same sha256): this copy is not loaded")
             elif entry["doc_id"] in seen_id:
                 entry.update(status="failed", reason=f"doc_id '{entry['doc_id']}' is already used by "
                              f"{seen_id[entry['doc_id']]}: rename one of them")
             elif row is not None:
                 rows.append(row)
-                seen_hash[entry["sha256"]] = entry["doc_id"]
+                seen_hash[entry["sha256"]] = (entry["doc_id"], entry["path"])
                 seen_id[entry["doc_id"]] = entry["path"]
         if entry["status"] != "loaded" and errors == "raise":
             raise LoadError(f"{entry['path']}: {entry['reason']}")
@@ -131,7 +134,8 @@ def load_corpus(
     table["report_year"] = table["report_year"].astype("Int64")
     table["n_chars"] = table["n_chars"].astype("int64")
     table = table.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    report = pd.DataFrame(account, columns=FILE_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
+    account.sort(key=lambda entry: _parts(Path(entry["path"])))
+    report = pd.DataFrame(account, columns=FILE_COLUMNS)
     if cache_dir is not None:
         cached_frame(cache_dir, "documents", key, lambda: table)
         write_parquet(report, account_path)
@@ -188,7 +192,7 @@ def files_report(documents: pd.DataFrame) -> pd.DataFrame:
 
     Returns:
         ``path``, ``doc_id``, ``status`` (loaded, duplicate, failed, skipped), ``reason`` and ``sha256``,
-        sorted by path.
+        sorted by path in the order files are taken (see :func:`load_corpus`).
 
     Raises:
         KeyError: the table did not come from :func:`load_corpus` (pandas drops ``attrs`` on some
@@ -353,5 +357,8 @@ def _collect(paths: str | Path | Iterable[str | Path]) -> tuple[list[Path], list
 
 
 def _parts(path: Path) -> tuple[str, ...]:
-    """Sort key: the order of ``Path`` comparison on POSIX, without its per-comparison cost."""
-    return path.parts
+    """Sort key of files: folder by folder, then the name without its extension, then the extension. A copy made by a
+    file manager (``yaqian (1).txt``, ``yaqian - 副本.txt``, ``yaqian-copy.txt``) sorts after its original
+    ``yaqian.txt``, so the original is the one loaded and the copy the one reported as a duplicate (by plain path
+    order ``' '`` and ``'-'`` come before ``'.'``, and the copy would win)."""
+    return (*path.parent.parts, path.stem, path.suffix)

@@ -1,2 +1,3 @@
 """How work runs, whatever it computes: content-addressed caches (``cache``), worker processes and executors
-(``parallel``), progress bars (``progress``). Imports nothing else of govreports."""
+(``parallel``), progress bars (``progress``), the folders a notebook run reads and writes (``paths``). Imports nothing
+else of govreports."""
