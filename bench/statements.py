@@ -7,7 +7,8 @@ alone (never from this tool's output) under the conventions of ``bench/statement
 
 Scope: a gold paragraph is the clean-text paragraph(s) holding the gold rows' source sentences (found after the
 same character normalisation as cleaning, ignoring whitespace; a sentence found twice is taken where it is nearest
-the other sentences of its passage). Only extracted statements of the jurisdiction
+the other sentences of its passage). In a report without paragraph breaks (a paragraph over ``LONG_PARAGRAPH``
+characters) the passage runs from the first to the last of its gold sentences. Only extracted statements of the jurisdiction
 (``scope`` ``jurisdiction``: the gold codes no firm's or zone's figures) whose figure lies in those paragraphs are
 scored, so the two tables cover the same text.
 
@@ -40,6 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "statement_gold.csv"
 RAW = ROOT.parent / "shared" / "devcorpus" / "raw"
 _SPACE = re.compile(r"\s+")
+#: a clean-text paragraph longer than this (a report without paragraph breaks) is scored only from the sentence
+#: before the passage's first gold sentence to the end of its last one
+LONG_PARAGRAPH = 3000
 
 
 def _squeeze(text: str) -> tuple[str, list[int]]:
@@ -91,11 +95,19 @@ def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) 
         squeezed, offsets = _squeeze(texts[doc_id])
         spans = set()
         for _, group in rows.groupby("paragraph", sort=True):
-            for start in _positions(group["sentence"].dropna().unique(), squeezed, doc_id, missing_sentences):
+            found = _positions(group["sentence"].dropna().unique(), squeezed, doc_id, missing_sentences)
+            for start in found:
                 start = offsets[start]
                 own = paragraphs[(paragraphs["doc_id"] == doc_id) & (paragraphs["start"] <= start)
                                  & (paragraphs["end"] > start)]
-                spans.update(zip(own["start"], own["end"], strict=True))
+                for a, b in zip(own["start"], own["end"], strict=True):
+                    if b - a > LONG_PARAGRAPH and found:  # no paragraph breaks: the passage's own sentences
+                        text = texts[doc_id]
+                        first, last = offsets[min(found)], offsets[max(found)]
+                        a = max(text.rfind(c, a, first) for c in "。；;") + 1 if first > a else a
+                        ends = [i for i in (text.find(c, last, b) for c in "。；;") if i >= 0]
+                        b = min(ends) + 1 if ends else b
+                    spans.add((a, b))
         mine = extracted[(extracted["doc_id"] == doc_id) & (extracted["scope"] == "jurisdiction")]
         keep = mine[[any(s <= a < e for s, e in spans) for a in mine["start"]]]
         in_scope.append(keep)
@@ -127,11 +139,14 @@ def score(gold: pd.DataFrame, extracted: pd.DataFrame, documents: pd.DataFrame) 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quiet", action="store_true", help="print the summary only")
+    parser.add_argument("--gold", type=Path, default=GOLD,
+                        help="the gold table (default bench/statement_gold.csv; bench/statement_gold_holdout.csv: the "
+                             "10 reports coded after the reading rules were written, never used to tune them)")
     args = parser.parse_args()
     if not RAW.is_dir():
         print(f"bench/statements.py: {RAW}: the development corpus is not there", file=sys.stderr)
         return 2
-    gold = pd.read_csv(GOLD, dtype={"period": str}, keep_default_na=False, na_values={"value": [""], "value_high": [""]})
+    gold = pd.read_csv(args.gold, dtype={"period": str}, keep_default_na=False, na_values={"value": [""], "value_high": [""]})
     gold = gold[gold["kind"] != "none_found"].copy()
     gold["doc_id"] = gold["file"].str.removesuffix(".txt")
     gold["value"] = pd.to_numeric(gold["value"], errors="coerce")

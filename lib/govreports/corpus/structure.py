@@ -210,14 +210,14 @@ def _top_level(parts: list[Paragraph]) -> int | None:
     else level 0 if one of its lines does; else the highest numbered level. Unnumbered short lines also catch
     fragments (a title cut by line breaks, a licence notice, the 计划纲要 on the cover), so one such line never
     outranks numbered headings."""
-    headings = [p for p in parts if p.kind == "heading" and p.level is not None]
-    naming = Counter(p.level for p in headings if section_of_heading(p.text) != "other")
+    headings = [(p.level, p.text) for p in parts if p.kind == "heading" and p.level is not None]
+    naming = Counter(level for level, text in headings if section_of_heading(text) != "other")
     numbered = sorted(level for level in naming if level)
     if naming[0] >= 2 or (naming[0] and not numbered):
         return 0
     if numbered:
         return numbered[0]
-    levels = [p.level for p in headings if p.level] or [p.level for p in headings]
+    levels = [level for level, _ in headings if level] or [level for level, _ in headings]
     return min(levels, default=None)
 
 

@@ -17,6 +17,8 @@ Decisions (each tested in ``tests/test_statements.py``):
    1223.1亿元，其中地方一般预算收入620.2亿元，分别增长18.1%和20.3%) gives the k figures to the last k names in order.
 4. *CPI as an index.* 居民消费价格指数控制在103左右 is read as the rate it implies (3%) when the number after a price
    index name lies between 90 and 120.
+5. *持平.* A name followed by 持平 (居民消费价格与上年持平, 指数持平) states a change of 0%: a CPI level of 0, a growth of 0
+   for an amount. 基本持平 (roughly flat) is not read: no number is stated.
 """
 
 from __future__ import annotations
@@ -39,12 +41,13 @@ _JOINS = {"、", "和", "及", "与", ",", "，"}
 RELATIVE_TO = (r"(?:高于|快于|超过|超出|低于|领先)(?:全国|全省|省平|全市|全区|省|市|国家)(?:平均)?(?:水平)?(?:增速)?约?"
                r"\d+(?:\.\d+)?\s*个?百分点(?:左右|以上)?[、，,]?")
 # a milestone crossed on the way (跨越千亿台阶，增长7%以上; 历史性突破百亿大关，增长7.2%) stands between a name and its figure
-MILESTONE = r"(?:历史性)?(?:迈上|跨越|跨上|站上|突破)[^，,；;。]{0,8}(?:台阶|大关)[，,]?"
+MILESTONE = r"(?:历史性)?(?:再上|迈上|跨越|跨上|站上|登上|跃上|突破)[^，,；;。]{0,8}(?:台阶|大关)[，,]?"
 # a multiple of a base year's figure (是2011年的1.6倍, 增长1倍) stands between a name and its figures; it is not read
 _MULTIPLE = r"(?:是|为|相当于|增长了?|翻了?)?(?:\d{4}年的?)?\d+(?:\.\d+)?\s*倍"
 # an aside in brackets (地区生产总值（GDP）增长6%, 一般公共预算收入（剔除退税因素）增长7%) with no figure in it but a year
 _ASIDE = r"[（(](?:[^（）()\d]|\d{4}年){1,24}[）)]"
 _FOOTNOTE = r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】"
+_FLAT = re.compile(r"(?:指数|总水平)?(?:与上年|和上年|比上年|同比)?(持平)(?!于)")
 _INDEX_VALUE = re.compile(r"(?:(?:总)?指数)?(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 
 #: (mention, figure) pairs for one figure, or ``None`` when it belongs to no name
@@ -83,8 +86,10 @@ def without_glosses(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def price_index_figures(sentence: str, mentions: list[Mention]) -> list[Quantity]:
-    """CPI stated as an index (居民消费价格指数控制在103左右): the rate it implies (3%) (decision 4)."""
-    found = []
+    """CPI stated as an index (居民消费价格指数控制在103左右): the rate it implies (3%) (decision 4); a name followed
+    by 持平 (居民消费价格与上年持平): a change of 0% (decision 5)."""
+    found = [Quantity(0.0, "percent", "percent", m.start(), m.end(), m.group(0))
+             for mention in mentions if (m := _FLAT.match(sentence, mention.end))]
     for mention in mentions:
         if mention.indicator != "cpi":
             continue

@@ -8,6 +8,7 @@ processes or on an executor, and caches the table.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import partial
@@ -17,7 +18,7 @@ import pandas as pd
 
 from govreports.corpus.structure import paragraphs as paragraphs_of
 from govreports.corpus.structure import sentences as sentences_of
-from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon
+from govreports.indicators.lexicon import Indicator, Mention, _pattern, find_mentions, lexicon, pair_names
 from govreports.indicators.records import INDICATOR_COLUMNS, statements_table, typed_table
 from govreports.indicators.statements import sentence_statements
 from govreports.rules.reading import reading_rules
@@ -86,12 +87,19 @@ def _statements_of_batch(entries: tuple[Indicator, ...], batch: list[tuple]) -> 
     return _statements(documents, sentences_of(paragraphs_of(documents)), entries)
 
 
+#: A paragraph longer than this is no targets paragraph whose sentences carry a target over (a report without
+#: paragraph breaks is one paragraph of many thousand characters).
+_TARGETS_PARAGRAPH_MAX = 1200
+
+
 def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple[Indicator, ...]) -> pd.DataFrame:
     meta = {row[0]: row[1:] for row in documents[["doc_id", "report_year", "review_period", "plan_period"]]
             .itertuples(index=False, name=None)}
-    pattern = _pattern(entries)[0]
+    names = _pattern(entries)[0].pattern
+    pattern = re.compile(names + "|" + "|".join(map(re.escape, pair_names())))  # 城乡居民收入 names no single indicator
     rows = []
     past = reading_rules().cue("past")
+    length = sentences.groupby(["doc_id", "paragraph"])["end"].max() - sentences.groupby(["doc_id", "paragraph"])["start"].min()
     targets_paragraph = None  # (doc_id, paragraph) whose earlier sentence set a target of the plan year
     for doc_id, paragraph, text, section, heading, start in zip(
             sentences["doc_id"], sentences["paragraph"], sentences["text"], sentences["section"],
@@ -101,11 +109,15 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
         report_year, review, plan = meta[doc_id]
         # the sentences after a target sentence of the same paragraph (今年，国内生产总值增长8.5%。…全部财政收入增长7.1%…)
         # state targets too, unless they speak of the past (去年, 同比, 预计 …)
-        if (doc_id, paragraph) == targets_paragraph and section in ("plan", "other") and not past.search(text):
-            section = "targets"
+        if (doc_id, paragraph) == targets_paragraph and section in ("plan", "other"):
+            if past.search(text):
+                targets_paragraph = None  # the targets end where the paragraph turns to the past
+            else:
+                section = "targets"
         found = sentence_statements(text, entries, section=section, report_year=_int(report_year), review=review,
                                     plan=plan, heading=heading)
-        if section != "review" and any(s.is_target and s.value is not None and not s.months for s in found):
+        if (section != "review" and length[doc_id, paragraph] <= _TARGETS_PARAGRAPH_MAX
+                and any(s.is_target and s.value is not None and not s.months for s in found)):
             targets_paragraph = (doc_id, paragraph)
         rows += [statement.row(doc_id, text, start) for statement in found]
     table = statements_table(rows)

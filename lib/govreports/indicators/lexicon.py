@@ -16,7 +16,7 @@ from pathlib import Path
 
 from govreports.rules.files import RuleFileError, Schema, read_rule_table, read_word_list
 
-__all__ = ["Indicator", "Mention", "find_mentions", "lexicon"]
+__all__ = ["Indicator", "Mention", "find_mentions", "lexicon", "pair_names"]
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,11 @@ def _occurrences(text: str, word: str) -> list[int]:
         found.append(at)
         at = text.find(word, at + len(word))
     return found
+
+
+def pair_names() -> tuple[str, ...]:
+    """The names that stand for two indicators (城乡居民收入), from ``resources/indicator_pairs.csv``."""
+    return tuple(name for name, _, _ in _pairs())
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,7 @@ def _patterns(rules: ReadingRules) -> _Patterns:
     unit = rf"(?:(?:个?百分点|%|{units})(?![阶民庭]))"
     # Arabic: number, optional range, multiplier, unit (optional only when a multiplier is present).
     arabic = re.compile(rf"(?<![\d.A-Za-z])(?<!\d,)(?P<low>{_ARABIC})(?P<lowunit>%)?(?:{_RANGE_SEP}(?P<high>{_ARABIC}))?"
-                        rf"(?P<mult>{_MULT})(?P<unit>{unit})?(?![\d])")
+                        rf"(?P<more>多)?(?P<mult>{_MULT})(?P<unit>{unit})?(?![\d])")
     chinese = re.compile(
         rf"(?:百分之(?P<pct>{_CHINESE})(?:(?:至|到|—|-)(?:百分之)?(?P<pcthigh>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?))?)"
         rf"|(?P<num>{_CHINESE})(?P<unit>个?百分点|{units})(?![阶民庭])")

@@ -86,8 +86,13 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     if not mentions:
         return []
     rules = reading_rules()  # once per sentence
+    found = find_quantities(sentence, rules=rules)
+    # a comparison with another place is no figure of the indicator, nor is a milestone after the exact figure
+    # (完成20001万元，首次突破两亿元大关); a milestone that is the only figure (迈上4万亿元新台阶) is read
     relative = [m.span() for m in re.finditer(RELATIVE_TO, sentence)]
-    quantities = [q for q in find_quantities(sentence, rules=rules) if not any(a <= q.start < b for a, b in relative)]
+    relative += [m.span() for m in re.finditer(MILESTONE, sentence)
+                 if any(q.end <= m.start() and not any(q.end <= n.start < m.start() for n in mentions) for q in found)]
+    quantities = [q for q in found if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
     quantities = sorted(quantities + price_index_figures(sentence, mentions), key=lambda q: q.start)
@@ -306,6 +311,8 @@ class _Context:
         after = after_hedge.match(self.sentence, q.end)  # as long as the longest word
         if after is None and run_end is not None:
             after = after_hedge.match(self.sentence, run_end)
+        if re.search(r"\d多", q.text):  # 67700多亿元: more than
+            found.append("多")
         if after:
             found.append(after.group(0))
         rest = clause_after(self.sentence, q.end, breaks=PART_BREAK)
