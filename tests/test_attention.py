@@ -48,6 +48,14 @@ def test_counts_do_not_depend_on_what_was_segmented_before(environment) -> None:
     assert again.equals(first)
 
 
+def test_a_listed_noun_is_hit_inside_a_verb_phrase() -> None:
+    # city_baoding_2024 and city_guilin_2024: 营商环境 and 就业 after a verb (优化, 稳, 保) are hits of a dictionary
+    business = attention.AttentionDictionary("business", "营商", "1", "test", ("营商环境", "就业"))
+    text = "持续优化营商环境。全力稳就业保就业。"
+    tokens = _table(Segmenter(extra_words=attention.dictionary_words([business])), text)
+    assert attention.attention(tokens, [business]).iloc[0]["hits"] == 3
+
+
 def test_own_dictionary_file(tmp_path) -> None:
     path = tmp_path / "water.txt"
     path.write_text("# name: water\n# version: 0.1\n# source: my list\n水环境\n河长制\n河长制\n", encoding="utf-8")

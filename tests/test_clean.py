@@ -154,3 +154,109 @@ def test_lines_of_ordinary_reports_are_not_joined() -> None:
     lines = [line for year in range(2010, 2020) for line in
              (f"一、{year}年工作回顾", f"{year}年，全镇实现地区生产总值9.{year % 10}亿元，同比增长8.5%。", "（一）经济发展稳中有进")]
     assert clean_text("\n".join(lines)).text == "\n".join(lines)
+
+
+# province_hebei_2001 of the development corpus: a hebei.gov.cn page scraped one element a line (nav, breadcrumb
+# over five lines, font controls, footer), shortened
+HEBEI_SCRAPE = """长者模式
+|
+繁體中文
+|
+EN
+|
+无障碍
+首页
+领导之窗
+政府信息公开
+政务服务
+政府数据
+互动交流
+当前位置：
+首页
+>>
+领导之窗
+>>
+政府工作报告
+政府工作报告
+2001年01月08日
+【
+字体：
+大
+中
+小
+】
+—在河北省第九届人民代表大会第四次会议上
+河北省人民政府省长 钮茂生
+各位代表：
+进一步改进工作作风。坚持一切为了人民，大力弘扬求真务实、真抓实干的作风，少说空话，多干实事。
+冀ICP备06016263号-1
+网站标识码：1300000013
+冀公网安备 13010202002246号
+主办：河北省人民政府办公厅
+©
+版权所有：河北省人民政府
+"""
+
+# province_ningxia_2026: breadcrumb one item a line with > between, page labels with their values on the next line
+NINGXIA_SCRAPE = """当前位置：
+首页
+>
+政务信息
+>
+宁夏要闻
+2026年宁夏回族自治区政府工作报告
+发表时间：
+2026-02-09 09:45:30
+来源：
+宁夏日报客户端
+阅读量：
+【字体：
+小
+中
+大
+】
+政府工作报告
+——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上
+"""
+
+
+def test_scraped_nav_breadcrumb_and_footer_lines_removed() -> None:
+    assert clean_text(HEBEI_SCRAPE).text.split("\n") == [
+        "政府工作报告", "2001年01月08日", "—在河北省第九届人民代表大会第四次会议上", "河北省人民政府省长 钮茂生", "各位代表：",
+        "进一步改进工作作风。坚持一切为了人民，大力弘扬求真务实、真抓实干的作风，少说空话，多干实事。"]
+
+
+def test_breadcrumb_items_over_lines_removed_and_late_values_kept() -> None:
+    result = clean_text(NINGXIA_SCRAPE)
+    assert result.text.split("\n") == ["2026年宁夏回族自治区政府工作报告", "政府工作报告",
+                                       "——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上"]
+    assert result.fields == {"发表时间": "2026-02-09 09:45:30", "来源": "宁夏日报客户端"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置：首页 > 政务公开 > 政府工作报告",
+        "首页 | 政务公开 | 政务服务 | 互动交流",
+        "附件：2024年上海市人民政府工作报告.pdf",
+        "Copyright © 2007-2018 www.gaoyang.gov.cn All Rights Reserved 版权所有：河北省高阳县人民政府",  # county_gaoyang_2020
+        "公安机关备案号：13062802000047",
+        "主办单位：上海市人民政府办公厅 承办：上海市大数据中心",
+    ],
+)
+def test_site_chrome_line_removed(line: str) -> None:
+    body = "全年地区生产总值增长3%，在多重约束中实现了有效突破。"  # city_anshun_2024
+    assert clean_text(f"{line}\n{body}").text == body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "深化新时代政务公开，让权力在阳光下运行。",  # city_bazhong_2024
+        "政务服务能力水平持续提升，一般政务服务事项全程网办率达100%。",  # city_anshun_2024
+        "附件一：名词解释",  # county_lixian_2022: the report's appendix, not a file link
+        "附件",  # province_ningxia_2026, before 2026年自治区民生实事
+    ],
+)
+def test_report_lines_naming_site_words_are_kept(line: str) -> None:
+    assert clean_text(line).text == line

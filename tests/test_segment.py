@@ -40,6 +40,46 @@ def test_policy_terms_come_out_whole(segmenter: Segmenter, sentence: str, term: 
     assert term in segmenter.cut(sentence)
 
 
+# Real sentences (development corpus) where the policy dictionary held a phrase around the noun: the noun is a token
+@pytest.mark.parametrize(
+    ("sentence", "noun", "phrase"),
+    [
+        ("持续优化营商环境。", "营商环境", "优化营商环境"),  # city_baoding_2024
+        ("深化放管服改革，", "放管服", "放管服改革"),  # county_dingxing_2020
+        ("深入实施乡村振兴战略。", "乡村振兴", "乡村振兴战略"),  # city_fuzhou_2024
+        ("创建省级生态文明建设示范县。", "生态文明", "生态文明建设"),  # city_bengbu_2024
+        ("紧扣全面建成小康社会目标任务，", "小康社会", "全面建成小康社会"),  # county_anguo_2020
+        ("着力稳增长、稳就业、稳物价、稳预期，", "就业", "稳就业"),  # city_bazhong_2024
+        ("全力稳就业保就业。", "就业", "保就业"),  # city_guilin_2024
+        ("坚持稳中求进工作总基调，", "稳中求进", "稳中求进工作总基调"),  # city_anshun_2024
+        ("常态化推进扫黑除恶专项斗争，", "扫黑除恶", "扫黑除恶专项斗争"),  # city_fuzhou_2024
+        ("加快创新驱动发展，", "创新驱动", "创新驱动发展"),  # city_changsha_2024
+        ("坚持以人为本的新型城镇化，", "新型城镇化", "以人为本的新型城镇化"),  # city_tongren_2024
+        ("抓好碧湖、温溪、壶镇省级小城市培育试点。", "小城市培育", "小城市培育试点"),  # city_lishui_2024
+        ("实施“十三五规划”收官之年。", "十三五", "十三五规划"),  # county_tangxian_2020
+    ],
+)
+def test_policy_nouns_are_not_swallowed_by_phrases_around_them(segmenter: Segmenter, sentence: str, noun: str,
+                                                                phrase: str) -> None:
+    tokens = segmenter.cut(sentence)
+    assert noun in tokens and phrase not in tokens
+
+
+# what may not stand around a policy term for a longer term to be in the dictionary (policy_terms.txt, "Rule")
+_VERBS = ("优化", "扩大", "稳", "保", "全面建成", "防范化解", "推进", "加强", "深化", "实施", "加快", "推动", "打造")
+_HEADS = ("改革", "战略", "建设", "专项斗争", "试点", "发展", "规划", "工作总基调", "工作", "行动", "工程建设")
+
+
+def test_policy_dictionary_holds_no_phrase_around_one_of_its_terms() -> None:
+    terms = read_word_list("policy_terms.txt").words
+    phrases = [(term, inner) for term in terms for inner in terms if inner != term and inner in term
+               and (term.removeprefix(inner) in _HEADS or term.removesuffix(inner) in _VERBS or
+                    term.removesuffix(inner).endswith("的"))]
+    assert phrases == []
+    assert {"营商环境", "放管服", "新质生产力", "乡村振兴", "生态文明", "小康社会"} <= set(terms)
+    assert not {"优化营商环境", "稳就业", "保就业", "稳企业", "扩大内需", "防范化解重大风险"} & set(terms)
+
+
 @pytest.mark.parametrize("hmm", [True, False])
 @pytest.mark.parametrize(
     ("sentence", "numbers"),

@@ -31,6 +31,32 @@ def test_formulations_counted_quoted_or_not() -> None:
     assert table.loc["千万工程", "count"] == 1  # 千村示范、万村整治: named by counting, so numbered
 
 
+# Real excerpts: the same figures and characters as a formulation where no formulation is meant
+REAL = pd.DataFrame({
+    "doc_id": ["000", "003", "xushui", "national2005"],
+    "text": [
+        "坚持以市委“1433”战略体系为指引。精准帮扶“8000”以下收入农户;加快农村一二三产业融合发展;",  # sample 000
+        "力争早日投产,实现年纳税8000万元以上。 “三产”融合促振兴。",  # sample 003
+        "深入实施“1530”[20]工程，持续深度推进。“深入实施1530工程，促进教育高质量发展”",  # district_xushui_2024
+        "新增发电装机容量5055万千瓦，铁路新线投产1433公里，新增公路通车里程",  # national_zhongguo_2005
+    ],
+})
+
+
+def test_a_quoted_amount_is_no_slogan() -> None:
+    table = slogans(REAL)
+    assert "8000" not in set(table["slogan"])  # “8000”以下: an income threshold
+    assert set(table.loc[table["numbered"], "slogan"]) == {"1433", "三产", "1530"}
+
+
+def test_formulations_count_tokens_and_codes_before_their_heads() -> None:
+    table = formulations(REAL).set_index("formulation")
+    assert table.loc["三产"].to_dict() == {"count": 1, "quoted": 1, "n_docs": 1}  # not inside 一二三产业
+    assert table.loc["1433"].to_dict() == {"count": 1, "quoted": 1, "n_docs": 1}  # not 1433公里 of railway
+    assert table.loc["1530"].to_dict() == {"count": 2, "quoted": 1, "n_docs": 1}  # 1530工程 unquoted counts
+    assert "8000" not in table.index  # neither the threshold nor 年纳税8000万元
+
+
 def test_sample_report_slogans(documents) -> None:
     table = slogans(documents)
     xiepu = table[table.doc_id == "001_3211566eb9366b4c"].set_index("slogan")

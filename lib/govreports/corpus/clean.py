@@ -14,7 +14,10 @@ What cleaning does, in order:
    Spaces between Chinese text are kept, because some scrapes (sample 003) use them as paragraph breaks.
 4. Chrome: bullets, table pipes and ``---|---`` rows; lines made only of page-header fields
    (索引号/主题分类/发布机构/成文日期/... as lines, bullet lists or ``|`` tables, with a value on the same
-   or the next line); page controls (分享, 打印, 关闭, 字号 大 中 小, 上一篇); 责任编辑 lines. The header
+   or the next line); page controls (分享, 打印, 关闭, 字号 大 中 小, 上一篇); 责任编辑 lines; site chrome
+   left by a scrape (cues ``site_chrome`` and ``breadcrumb`` of ``layout_cues.csv``): nav lines (首页 政务公开
+   互动交流), breadcrumbs (当前位置：… on one line, or one item a line with ``>>`` lines between), attachment
+   links (附件：….pdf), footer lines (主办单位：…, 版权所有, ICP备, 公网安备, 网站标识码). The header
    fields are kept in :attr:`CleanText.fields` for the metadata.
 5. Page numbers alone on a line (— 9 —, 第3页) are removed; a text hard-wrapped at a fixed width (a PDF conversion:
    most lines of the same length) has its wrapped lines joined again (``_unwrap``).
@@ -79,9 +82,14 @@ def clean_text(raw: str) -> CleanText:
     removed: list[str] = []
     kept: list[str] = []
     pending: str | None = None  # a header label whose value may follow on the next line
+    crumb: str | None = None  # in a breadcrumb split over lines: "item" or "separator" expected next
     for raw_line in text.split("\n"):
         line = _tidy_line(raw_line, rules)
         if not line:
+            continue
+        crumb = _breadcrumb_step(line, crumb, rules)
+        if crumb is not None:
+            removed.append(line)
             continue
         pairs = _header_pairs(line, rules)
         if pairs is not None:
@@ -91,13 +99,13 @@ def clean_text(raw: str) -> CleanText:
             pending = pairs[-1][0] if not pairs[-1][1] else None
             removed.append(line)
             continue
-        if pending is not None and _is_header_value(line, rules):
+        if pending is not None and _is_header_value(line, rules) and not rules.cue("control_line").match(line):
             fields.setdefault(pending, line)
             removed.append(line)
             pending = None
             continue
         pending = None
-        if rules.cue("control_line").match(line) or _PAGE_NUMBER.match(line):
+        if rules.cue("control_line").match(line) or rules.cue("site_chrome").search(line) or _PAGE_NUMBER.match(line):
             removed.append(line)
             continue
         kept.append(line)
@@ -134,6 +142,21 @@ def _unwrap(lines: list[str]) -> list[str]:
             joined.append(line)
         carry = len(line) >= width - 5 and line[-1] not in _LINE_END
     return joined
+
+
+_CRUMB_SEPARATOR = re.compile(r"^[>»›＞→/]+$")
+
+
+def _breadcrumb_step(line: str, state: str | None, rules: ReadingRules) -> str | None:
+    """Follow a breadcrumb written one item a line (当前位置： / 首页 / >> / 领导之窗 / >> / 政府工作报告): the
+    state after ``line`` when the line belongs to it, ``None`` when it does not (and the breadcrumb is over)."""
+    if rules.cue("breadcrumb").match(line):
+        return "item"
+    if state == "item" and len(line) <= 20 and not re.search(r"[。，；：:]", line):
+        return "separator"
+    if state == "separator" and _CRUMB_SEPARATOR.match(line):
+        return "item"
+    return None
 
 
 def _tidy_line(line: str, rules: ReadingRules) -> str:

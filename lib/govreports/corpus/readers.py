@@ -1,4 +1,5 @@
-"""Read one report file into text: plain text in any common Chinese encoding, .docx, .pdf, .html.
+"""Read one report file into text: plain text in any common Chinese encoding, .docx, .pdf, .html (the page's
+article without the site's navigation and footer: :mod:`govreports.corpus.webpages`).
 
 Every failure raises :class:`ReadError` with a short reason a researcher can act on ("empty file",
 "PDF has no text layer (scanned image?): run OCR first", ...). Nothing here writes to disk.
@@ -12,6 +13,8 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from govreports.corpus.webpages import page_text
 
 __all__ = ["SUFFIXES", "RawDocument", "ReadError", "decode_bytes", "read_file"]
 
@@ -51,11 +54,14 @@ class RawDocument:
         text: decoded or extracted text.
         format: ``txt``, ``docx``, ``pdf`` or ``html``.
         encoding: the detected encoding for ``txt`` and ``html``; ``None`` for the others.
+        extraction: for ``html``, how the report was taken from the page (:mod:`govreports.corpus.webpages`):
+            ``main``, or ``extended: …``/``page: …`` with the reason; ``None`` for the others.
     """
 
     text: str
     format: str
     encoding: str | None
+    extraction: str | None = None
 
 
 def read_file(path: str | Path) -> RawDocument:
@@ -89,7 +95,8 @@ def read_file(path: str | Path) -> RawDocument:
         raw = RawDocument(text, "txt", encoding)
     elif fmt == "html":
         text, encoding = _decode_html(data)
-        raw = RawDocument(_html_text(text), "html", encoding)
+        page = page_text(text)
+        raw = RawDocument(page.text, "html", encoding, page.method + (f": {page.reason}" if page.reason else ""))
     elif fmt == "docx":
         raw = RawDocument(_docx_text(data), "docx", None)
     else:
@@ -181,24 +188,6 @@ def _decode_html(data: bytes) -> tuple[str, str]:
         except (LookupError, UnicodeDecodeError):
             pass
     return decode_bytes(data)
-
-
-_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "form", "button", "select", "iframe")
-_BLOCK_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "td")
-
-
-def _html_text(html: str) -> str:
-    """Visible text of a page, one block element a line; scripts, styles and navigation dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "lxml")
-    for tag in soup(list(_DROP_TAGS)):
-        tag.decompose()
-    for tag in soup.find_all(list(_BLOCK_TAGS)):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    body = soup.body or soup
-    return body.get_text("")
 
 
 def _docx_text(data: bytes) -> str:

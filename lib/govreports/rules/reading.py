@@ -14,7 +14,7 @@ file                   what it decides
 ``units.csv``          currencies, count units and weights with their conversion
 ``section_cues.csv``   which top-level heading opens the review, the targets or the plan
 ``document_types.csv`` the report kind named by a title
-``layout_cues.csv``    title words, signature organisations, page controls, bullets
+``layout_cues.csv``    title words, signature organisations, page controls, site chrome, bullets, report lines
 ``page_labels.txt``    the label fields of disclosure pages (索引号, 发布机构 …)
 =====================  ==========================================================================================
 
@@ -54,7 +54,8 @@ _HEDGES = Schema(required=("word", "position", "class"), optional=("pattern",),
 _HEDGE_CLASSES = Schema(required=("class", "rank", "label"), choices={"class": _CLASSES}, checks={"rank": int})
 _STATEMENT_CUES = frozenset({"target", "strong_target", "no_target", "estimate", "annual_average", "cumulative",
                              "decrease", "entity", "jurisdiction", "past"})
-_LAYOUT_CUES = frozenset({"title_words", "signature_org", "control_line", "bullet"})
+_LAYOUT_CUES = frozenset({"title_words", "signature_org", "control_line", "site_chrome", "breadcrumb", "bullet",
+                          "report_line"})
 _RELATIVE_YEARS = Schema(required=("word", "offset"), checks={"offset": int})
 _UNITS = Schema(required=("unit", "kind"), optional=("canonical", "factor"),
                 choices={"kind": frozenset({"currency", "count", "weight"})}, checks={"factor": _number})

@@ -1,7 +1,7 @@
 """Policy-aware word segmentation with explicit jieba tokenizer objects (never jieba's global state).
 
 A :class:`Segmenter` owns its own tokenizer (jieba-rs through ``rjieba`` by default, or ``jieba.Tokenizer``) loaded with jieba's main dictionary, the project's
-policy dictionary (``resources/policy_terms.txt``: 370 terms, slogans, programme and indicator names), any
+policy dictionary (``resources/policy_terms.txt``: 351 policy nouns, slogans, programme and indicator names), any
 user dictionary files and extra words. Two segmenters never affect each other, so results do not depend on
 which notebook cell ran first.
 
