@@ -17,6 +17,7 @@ Decisions (each tested in ``tests/test_statements.py``):
    1223.1亿元，其中地方一般预算收入620.2亿元，分别增长18.1%和20.3%) gives the k figures to the last k names in order.
 4. *CPI as an index.* 居民消费价格指数控制在103左右 is read as the rate it implies (3%) when the number after a price
    index name lies between 90 and 120.
+6. *保8争9* states two targets: 8% with 确保 (a floor) and 9% with 争取 (an aspiration).
 5. *持平.* A name followed by 持平 (居民消费价格与上年持平, 指数持平) states a change of 0%: a CPI level of 0, a growth of 0
    for an amount. 基本持平 (roughly flat) is not read: no number is stated.
 """
@@ -28,11 +29,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from govreports.chinese.numerals import chinese_to_number
 from govreports.indicators.lexicon import Mention
 from govreports.indicators.quantities import Quantity
 from govreports.rules.reading import ReadingRules
 
-__all__ = ["MILESTONE", "RELATIVE_TO", "Attachment", "attach", "price_index_figures", "relative_year_pattern"]
+__all__ = ["MILESTONE", "RELATIVE_TO", "Attachment", "attach", "keep_strive_figures", "price_index_figures", "relative_year_pattern"]
 
 _LIST_SEPARATORS = {"、", "和", "及", "与", "以及"}
 _JOINS = {"、", "和", "及", "与", ",", "，"}
@@ -47,6 +49,8 @@ _MULTIPLE = r"(?:是|为|相当于|增长了?|翻了?)?(?:\d{4}年的?)?\d+(?:\.
 # an aside in brackets (地区生产总值（GDP）增长6%, 一般公共预算收入（剔除退税因素）增长7%) with no figure in it but a year
 _ASIDE = r"[（(](?:[^（）()\d]|\d{4}年){1,24}[）)]"
 _FOOTNOTE = r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】"
+# 保8争9 (确保8%、争取9%): a floor and an aspiration stated as a slogan
+_KEEP_STRIVE = re.compile(r"保(\d{1,2}(?:\.\d)?|[一二三四五六七八九十]{1,2})争(\d{1,2}(?:\.\d)?|[一二三四五六七八九十]{1,2})(?![\d%])")
 _FLAT = re.compile(r"(?:指数|总水平)?(?:与上年|和上年|比上年|同比)?(持平)(?!于)")
 _INDEX_VALUE = re.compile(r"(?:(?:总)?指数)?(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 
@@ -66,7 +70,7 @@ def _patterns(rules: ReadingRules) -> _Patterns:
     predicates = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     gap = re.compile(RELATIVE_TO + "|" + MILESTONE + "|" + _FOOTNOTE + "|" + _MULTIPLE + "|" + _ASIDE + "|" + predicates
                      + r"|(?:到|至|比)?\d(?: ?\d){3} ?年(?:底|末)?|\d{1,2}\s*[-—至~]\s*\d{1,2}\s*月(?:份)?|上半年|前三季度"
-                     r"|[\s,，、:：]")
+                     r"|[“”\"\s,，、:：]|保$|^争$")  # 保8争9
     after = re.compile("|".join(map(re.escape, rules.hedge_words("after"))))
     return _Patterns(gap, after)
 
@@ -83,6 +87,17 @@ def without_glosses(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(mentions)
             if not (i and m.indicator == mentions[i - 1].indicator and m.start == mentions[i - 1].end + 1
                     and sentence[m.start - 1 : m.start] in "（(" and sentence[m.end : m.end + 1] in "）)")]
+
+
+def keep_strive_figures(sentence: str) -> list[tuple[Quantity, str]]:
+    """保8争9: the two rates it names, each with the hedge word it stands for (确保 8%, 争取 9%) (decision 6)."""
+    found = []
+    for match in _KEEP_STRIVE.finditer(sentence):
+        for group, word in ((1, "确保"), (2, "争取")):
+            text = match.group(group)
+            value = float(text) if text[0].isdigit() else float(chinese_to_number(text))
+            found.append((Quantity(value, "percent", "percent", match.start(group), match.end(group), text), word))
+    return found
 
 
 def price_index_figures(sentence: str, mentions: list[Mention]) -> list[Quantity]:

@@ -53,6 +53,7 @@ from govreports.indicators.attachment import (
     MILESTONE,
     RELATIVE_TO,
     attach,
+    keep_strive_figures,
     price_index_figures,
     relative_year_pattern,
     without_glosses,
@@ -87,16 +88,23 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
         return []
     rules = reading_rules()  # once per sentence
     found = find_quantities(sentence, rules=rules)
-    # a comparison with another place is no figure of the indicator, nor is a milestone after the exact figure
-    # (完成20001万元，首次突破两亿元大关); a milestone that is the only figure (迈上4万亿元新台阶) is read
+    # a comparison with another place is no figure of the indicator, nor is a milestone after the exact figure of the
+    # same kind (完成20001万元，首次突破两亿元大关); a milestone that is the only amount (迈上4万亿元新台阶; 增长7.5%，突破
+    # 500亿元大关) is read
     relative = [m.span() for m in re.finditer(RELATIVE_TO, sentence)]
-    relative += [m.span() for m in re.finditer(MILESTONE, sentence)
-                 if any(q.end <= m.start() and not any(q.end <= n.start < m.start() for n in mentions) for q in found)]
+    for milestone in re.finditer(MILESTONE, sentence):
+        inside = [q for q in found if milestone.start() <= q.start < milestone.end()]
+        if any(p.end <= milestone.start() and p.kind == q.kind and not any(p.end <= n.start < milestone.start()
+                                                                            for n in mentions)
+               for p in found for q in inside):
+            relative.append(milestone.span())
     quantities = [q for q in found if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
-    quantities = sorted(quantities + price_index_figures(sentence, mentions), key=lambda q: q.start)
-    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading, rules)
+    slogan = keep_strive_figures(sentence)
+    quantities = sorted(quantities + price_index_figures(sentence, mentions) + [q for q, _ in slogan], key=lambda q: q.start)
+    context = _Context(sentence, section, report_year, parse_period(review), parse_period(plan), heading, rules,
+                       {q.start: word for q, word in slogan})
     statements: list[Statement] = []
     if context.rules.cue("no_target").search(sentence):
         statements += [context.no_target(m) for m in mentions if m.indicator == "gdp"][:1]
@@ -130,6 +138,7 @@ class _Context:
     plan: tuple[int, int] | None
     heading: str = ""
     rules: ReadingRules = field(default_factory=reading_rules)
+    implied: dict[int, str] = field(default_factory=dict)  # figure start -> the hedge word a slogan stands for
 
     def span_named(self, before: str) -> tuple[int, int] | None:
         """A span of years the words before a figure (or, failing them, the headings above it) name: 过去五年 /
@@ -184,7 +193,7 @@ class _Context:
                      "cumulative" if self.rules.cue("cumulative").search(local) or change is not None or base else "yoy")
         period = self._period(before, target, basis, q, quantities, change)
         if role == "level" and not target and (self.rules.cue("cumulative").search(local)
-                                               or _PAST_FIVE.search(self._clause_lead(mention) + local)):
+                                               or _PAST_FIVE.search(self._clause_lead(mention) + mention.name + local)):
             named = self.span_named(before)  # 五年累计完成5.2亿美元: a sum over the span
             period = format_period(*named) if named else period
         if role == "growth" and base and change is None:  # 2016年…比2011年增长60%: over 2012-2016
@@ -313,6 +322,8 @@ class _Context:
             after = after_hedge.match(self.sentence, run_end)
         if re.search(r"\d多", q.text):  # 67700多亿元: more than
             found.append("多")
+        if q.start in self.implied:  # 保8争9
+            found.append(self.implied[q.start])
         if after:
             found.append(after.group(0))
         rest = clause_after(self.sentence, q.end, breaks=PART_BREAK)
