@@ -63,6 +63,31 @@ def test_pdf_embeds_truetype_cjk_font(tmp_path) -> None:
     assert b"/Subtype /Type3" not in data
 
 
+def _panels(noise: float):
+    """Two bar panels whose second axes sits ``noise`` inches further right: noise far below what any format prints,
+    as floating-point noise in fitted data moves axes placed by tight_layout."""
+    fig = plt.figure(figsize=(6.4, 3.0))
+    for i, values in enumerate(([9.05, 4.2, 60.1], [3.1, 5.2, 1.4])):
+        ax = fig.add_axes((0.12 + 0.45 * i + (noise / 6.4 if i else 0.0), 0.15, 0.35, 0.75))
+        ax.barh(["航埠镇", "澥浦镇", "店口镇"], values)
+    return fig
+
+
+def test_layout_noise_below_the_printed_precision_leaves_the_svg_identical(tmp_path) -> None:
+    """The root cause of stale SVGs: matplotlib hashed the unrounded clip rectangle into each clip-path id."""
+    (first,) = figures.save(_panels(0.0), "99-test", directory=tmp_path / "a", formats=("svg",))
+    (second,) = figures.save(_panels(1e-13), "99-test", directory=tmp_path / "b", formats=("svg",))
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_svg_clip_paths_are_renamed_in_order_and_all_resolve(tmp_path) -> None:
+    (svg,) = figures.save(_panels(0.0), "99-test", directory=tmp_path, formats=("svg",))
+    text = svg.read_text(encoding="utf-8")
+    assert re.findall(r'<clipPath id="([^"]+)"', text) == ["clip1", "clip2"]
+    assert set(re.findall(r"clip-path=\"url\(#([^)]+)\)", text)) == {"clip1", "clip2"}
+    assert not re.search(r'"p[0-9a-f]{10}"|#p[0-9a-f]{10}\)', text)  # no hashed id left
+
+
 def test_svg_has_no_date(tmp_path) -> None:
     (svg,) = figures.save(_figure(), "99-test", directory=tmp_path, formats=("svg",))
     assert b"<dc:date>" not in svg.read_bytes()

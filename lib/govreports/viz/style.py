@@ -7,6 +7,7 @@ with fixed metadata, so the same figure gives the same bytes on every run.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-__all__ = ["FONT_FAMILY", "FontMissingError", "font_path", "register_font", "save", "use_style"]
+__all__ = ["FONT_FAMILY", "FontMissingError", "font_path", "register_font", "save", "stable_svg_ids", "use_style"]
 
 #: The face of the Noto Sans CJK collection used for all text.
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -24,6 +25,8 @@ _METADATA = {
     "pdf": {"Creator": None, "Producer": None, "CreationDate": None, "ModDate": None},
     "svg": {"Creator": None, "Date": None, "Format": None, "Type": None},
 }
+_CLIP_DEFINITION = re.compile(r'<clipPath id="(p[0-9a-f]{10})">')
+_CLIP_REFERENCE = re.compile(r'(id="|url\(#)(p[0-9a-f]{10})(?=[")])')
 
 
 class FontMissingError(RuntimeError):
@@ -125,6 +128,18 @@ def save(fig: Figure, name: str, *, directory: str | Path = "figures",
     written = []
     for fmt in formats:
         path = folder / f"{name}.{fmt}"
-        fig.savefig(path, format=fmt, metadata=_METADATA[fmt])
+        if fmt == "svg":
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=_METADATA[fmt])
+            path.write_bytes(stable_svg_ids(buffer.getvalue().decode("utf-8")).encode("utf-8"))
+        else:
+            fig.savefig(path, format=fmt, metadata=_METADATA[fmt])
         written.append(path)
     return written
+
+
+def stable_svg_ids(svg: str) -> str:
+    """Rename matplotlib's hashed clip-path ids (``p`` and 10 hex digits) ``clip1``, ``clip2``, ... in the order the
+    SVG defines them, references included (see the module docstring for why)."""
+    names = {old: f"clip{n}" for n, old in enumerate(dict.fromkeys(_CLIP_DEFINITION.findall(svg)), start=1)}
+    return _CLIP_REFERENCE.sub(lambda m: m.group(1) + names.get(m.group(2), m.group(2)), svg)
