@@ -9,10 +9,10 @@ EXECUTED := data/interim/notebooks
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean-cache
+.PHONY: help setup figures check-figures test lab clean-cache
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ figures: $(STAMP)  ## run every notebook on data/raw and export the figures to f
 			"$$nb" "$(EXECUTED)/$$(basename $$nb)" || exit 1; \
 	done
 	@ls figures/*.png
+
+check-figures: $(STAMP)  ## run `make figures` and fail if git sees any change (CI runs it in a fresh clone)
+	@$(MAKE) --no-print-directory figures
+	@if [ -n "$$(git status --porcelain)" ]; then \
+		echo "check-figures: the checkout changed after make figures (stale committed figures?):"; \
+		git status --porcelain; git --no-pager diff --stat; exit 1; \
+	fi; echo "check-figures: git status is clean after make figures"
 
 test: $(STAMP)  ## lint, check layers and types, check notebooks are stripped, run the unit tests and every notebook (nbval)
 	$(BIN)/ruff check lib tests bench notebooks

@@ -25,7 +25,8 @@ def test_figures_on_the_sample(documents) -> None:
     levels = indicator_figures.levels_figure(panel)
     assert [len(ax.get_yticklabels()) for ax in levels.axes] == [12, 1]
     changes = indicator_figures.changes_figure(panel)
-    assert len(changes.axes[0].get_lines()) == 5  # 航埠's five from→to statements
+    assert sum(len(ax.get_lines()) for ax in changes.axes) == 5  # 航埠's five from→to statements
+    assert [len(ax.get_lines()) for ax in changes.axes] == [4, 1]  # sums in 亿元, the per-capita income in 元/人
     targets = indicator_figures.targets_results_figure(panel)
     assert sum(ax.has_data() for ax in targets.axes) == 5
 
@@ -47,11 +48,11 @@ def test_many_places_are_capped_and_the_figure_says_so(documents) -> None:
     many = pd.concat(copies, ignore_index=True)
     levels = indicator_figures.levels_figure(many, max_places=8)
     legend = [t.get_text() for t in levels.legends[0].get_texts()]
-    assert len(legend) == 8
+    assert len(legend) == 8 + 1  # the places and the hollow marker of estimates
     # three of the sample towns state money levels: 3 × 60 places
     assert any("共 180 地" in ax.get_title(loc="left") for ax in levels.axes)
     changes = indicator_figures.changes_figure(many, max_places=3)
-    assert len(changes.axes[0].get_lines()) == 15  # 航埠's five from→to lines, three copies
+    assert sum(len(ax.get_lines()) for ax in changes.axes) == 15  # 航埠's five from→to lines, three copies
     assert "共 60 地" in changes.axes[0].get_title(loc="left")
     hedges = indicator_figures.hedge_classes_figure(many_table := pd.concat(
         [table.assign(place=table["place"] + f"{i:03d}") for i in range(60)], ignore_index=True), max_places=20)

@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 from scipy import io as scipy_io
+from scipy import sparse
 
 from govreports.corpus import structure
 from govreports.corpus.places import place_names
+from govreports.rules.files import read_word_list
 from govreports.text.segment import Segmenter, stopwords
 from govreports.text.tokens import corpus_tokens
 from govreports.topics import models as topics
@@ -98,3 +100,35 @@ def test_export_for_stm(dtm, tmp_path) -> None:
     table = pd.read_csv(covariates)
     assert list(table.columns) == ["unit", "doc_id", "paragraph", "town", "year", "section", "n_terms"]
     assert len(table) == dtm.counts.shape[0]
+
+
+def _statistics_model() -> topics.TopicModel:
+    """Two topics built directly: one of statistical statements (财政总收入增长8%左右，位居全区第一), one of culture."""
+    vocabulary = np.array(["位居", "左右", "财政总收入", "生产总值", "文化", "旅游"])
+    beta = np.array([[0.3, 0.3, 0.2, 0.15, 0.025, 0.025], [0.01, 0.01, 0.02, 0.02, 0.5, 0.44]])
+    units = pd.DataFrame({"unit": range(2), "doc_id": ["000_a"] * 2, "n_terms": [10, 8]})
+    dtm = topics.DocumentTermMatrix(sparse.csr_matrix(np.ones((2, 6))), vocabulary, units)
+    return topics.TopicModel("nmf", 2, 0, beta, np.eye(2), np.zeros(2), [[0, 1, 2], [4, 5, 3]], dtm)
+
+
+def test_labels_skip_hedges_and_ranking_words() -> None:
+    table = topics.topic_table(_statistics_model(), n_label=2)
+    assert table["label"].tolist() == ["财政总收入·生产总值", "文化·旅游"]
+    assert {"位居", "左右"} <= set(table.loc[0, "frex_words"].split())  # the word lists keep them
+    unfiltered = topics.topic_table(_statistics_model(), n_label=2, non_content=())
+    assert set(unfiltered.loc[0, "label"].split("·")) == {"位居", "左右"}
+
+
+def test_non_content_words_state_their_source() -> None:
+    words = read_word_list("non_content_words.txt", required=("source",))
+    assert {"左右", "位居", "以上", "同比", "亿元"} <= set(words.words)
+    assert not {"财政总收入", "文化", "乡村振兴"} & set(words.words)
+
+
+def test_no_label_of_the_sample_holds_a_non_content_word(dtm) -> None:
+    skip = set(read_word_list("non_content_words.txt").words)
+    model = topics.fit(dtm, 10, kind="nmf", seed=0)
+    labelled = {w for label in topics.topic_table(model)["label"] for w in label.split("·")}
+    unfiltered = {w for label in topics.topic_table(model, non_content=())["label"] for w in label.split("·")}
+    assert not labelled & skip
+    assert unfiltered & skip >= {"左右", "位居"}  # without the list they label the topic of statistical statements

@@ -16,6 +16,8 @@ Decisions:
   the unit's topic weights normalised to sum to 1 (a unit with no weight at all keeps zeros).
 - Topics are numbered 1..K in order of prevalence (largest first); prevalence is the mean share weighted by the
   units' numbers of terms.
+- Labels: a topic's top FREX words that are not in ``non_content_words.txt`` (hedges, comparison and ranking
+  words, units: 左右 and 位居 rank high in a topic of statistical statements but do not say what it is about).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from scipy import io as scipy_io
 from scipy import sparse
 
 from govreports.keywords.frequencies import batches, terms
+from govreports.rules.files import read_word_list
 from govreports.runtime.steps import cached_step
 from govreports.topics.coherence import frex, stability, topic_coherence
 
@@ -202,16 +205,28 @@ def seed_stability(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seeds
     return stability(runs)
 
 
-def topic_table(model: TopicModel, *, n_label: int = 4, n_top: int = 10) -> pd.DataFrame:
-    """One row per topic: ``topic`` (1..K), ``label`` (top FREX words joined by ·), ``top_words`` (by
-    probability), ``frex_words``, ``coherence`` (mean NPMI), ``exclusivity`` (mean of the top words) and
-    ``prevalence``."""
+def topic_table(model: TopicModel, *, n_label: int = 4, n_top: int = 10,
+                non_content: Iterable[str] | None = None) -> pd.DataFrame:
+    """One row per topic: ``topic`` (1..K), ``label`` (top FREX words joined by ·, non-content words skipped),
+    ``top_words`` (by probability), ``frex_words``, ``coherence`` (mean NPMI), ``exclusivity`` (mean of the top
+    words) and ``prevalence``.
+
+    Args:
+        non_content: words never used in a label (default: the package's ``non_content_words.txt``: hedges,
+            comparison and ranking words, units, such as 左右 and 位居). ``top_words`` and ``frex_words`` keep them.
+
+    Raises:
+        RuleFileError: the non-content word list cannot be read.
+    """
+    skip = frozenset(read_word_list("non_content_words.txt").words if non_content is None else non_content)
     scores, exclusivity = frex(model.beta)
     vocab = model.dtm.vocabulary
     rows = []
     for index, top in enumerate(model.top_words):
-        frex_top = np.argsort(-scores[index], kind="stable")[:n_top]
-        rows.append((index + 1, "·".join(vocab[frex_top[:n_label]]), " ".join(vocab[top[:n_top]]),
+        order = np.argsort(-scores[index], kind="stable")
+        frex_top = order[:n_top]
+        label = [str(word) for word in vocab[order] if word not in skip][:n_label]
+        rows.append((index + 1, "·".join(label), " ".join(vocab[top[:n_top]]),
                      " ".join(vocab[frex_top]), model.coherence[index], float(exclusivity[index, top].mean())))
     table = pd.DataFrame(rows, columns=["topic", "label", "top_words", "frex_words", "coherence", "exclusivity"])
     table["prevalence"] = _weighted_share(model.theta, model.dtm)

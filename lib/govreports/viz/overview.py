@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 
 from govreports.corpus.structure import SECTION_LABELS
 from govreports.corpus.summary import doc_labels, section_lengths
+from govreports.viz.style import WIDTH
 
 __all__ = ["reports_by_year_figure", "section_lengths_figure"]
 
@@ -29,7 +30,7 @@ def section_lengths_figure(documents: pd.DataFrame, paragraphs: pd.DataFrame, *,
         sizes = grouped.size().sort_values(ascending=False, kind="stable").head(max_bars)
         lengths = grouped.mean().loc[sizes.index]
         labels = pd.Series([f"{name} (n={n})" for name, n in sizes.items()], index=lengths.index)
-    fig, ax = plt.subplots(figsize=(6.4, 0.5 * len(lengths) + 1.2))
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.5 * len(lengths) + 1.2))
     left = pd.Series(0.0, index=lengths.index)
     for section, label in SECTION_LABELS.items():
         ax.barh(labels.to_list(), lengths[section], left=left, color=_COLOURS[section], label=label, height=0.6)
@@ -54,7 +55,7 @@ def reports_by_year_figure(documents: pd.DataFrame, *, max_places: int = 30) -> 
     table = table.groupby(["where", "kind", "report_year"], as_index=False).size()
     places = sorted(table["where"].unique())
     markers = dict(zip(sorted(table["kind"].unique()), "osD^v<>ph", strict=False))
-    fig, ax = plt.subplots(figsize=(6.4, 0.45 * len(places) + 1.3))
+    fig, ax = plt.subplots(figsize=(WIDTH, 0.45 * len(places) + 1.3))
     for kind, group in table.groupby("kind", sort=True):
         ax.scatter(group["report_year"].astype(int), [places.index(p) for p in group["where"]],
                    marker=markers[kind], s=60 * group["size"].to_numpy() ** 0.5, label=kind, zorder=3)
