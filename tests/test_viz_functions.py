@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from scipy import sparse
 
+from govreports.keywords import frequencies
 from govreports.topics.models import DocumentTermMatrix, TopicModel
 from govreports.viz import heatmap as heatmap_module
 from govreports.viz import indicators, keywords, overview, topics, wordclouds
@@ -230,7 +231,7 @@ def test_distinctive_terms_rank_by_g2_against_the_rest() -> None:
     table = pd.DataFrame({"doc_id": ["000_a"] * 3 + ["001_b"] * 2, "term": ["建设", "海绵", "时尚", "建设", "时尚"],
                           "count": [100, 20, 30, 100, 2], "n_tokens": [5000, 5000, 5000, 5000, 5000]})
     table["per_10k"] = table["count"] / table["n_tokens"] * 10_000
-    ranked = keywords.distinctive_terms(table)
+    ranked = frequencies.distinctive_terms(table)
     assert ranked[ranked["doc_id"] == "000_a"]["term"].tolist() == ["时尚", "海绵"]  # 建设: same rate in both
     assert ranked[ranked["doc_id"] == "001_b"]["term"].tolist() == []  # uses nothing more than 000_a
     assert ranked["per_10k_rest"].tolist() == [4.0, 0.0]

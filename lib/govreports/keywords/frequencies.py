@@ -30,6 +30,7 @@ from govreports.runtime.steps import cached_step
 __all__ = [
     "batches",
     "collocations",
+    "distinctive_terms",
     "g2",
     "keyness",
     "keyness_by",
@@ -135,6 +136,32 @@ def log_ratio(a, b, total_a, total_b) -> np.ndarray:
     a = np.where(np.asarray(a) == 0, 0.5, a)
     b = np.where(np.asarray(b) == 0, 0.5, b)
     return np.log2((a / np.asarray(total_a, dtype=float)) / (b / np.asarray(total_b, dtype=float)))
+
+
+def distinctive_terms(frequencies: pd.DataFrame, *, group: str = "doc_id") -> pd.DataFrame:
+    """Each group's terms ranked by G² against the other groups together (Dunning's log-likelihood, as in
+    :func:`keyness`), keeping the terms a group uses relatively more.
+
+    Returns:
+        ``frequencies``' columns plus ``per_10k_rest`` (the rate in the other groups), ``g2`` and ``log_ratio``,
+        sorted by group, G² (descending), then term. With a single group: every term, by count, with G² and the
+        log ratio missing.
+    """
+    table = frequencies.copy()
+    sizes = table.drop_duplicates(group)["n_tokens"]
+    corpus = sizes.sum()
+    if len(sizes) < 2:
+        table["per_10k_rest"], table["g2"], table["log_ratio"] = np.nan, np.nan, np.nan
+        return table.sort_values([group, "count", "term"], ascending=[True, False, True], kind="stable")
+    a = table["count"].to_numpy(dtype=float)
+    b = table.groupby("term")["count"].transform("sum").to_numpy(dtype=float) - a
+    size = table["n_tokens"].to_numpy(dtype=float)
+    table["per_10k_rest"] = b / (corpus - size) * 10_000
+    table["g2"] = g2(a, b, size - a, corpus - size - b)
+    table["log_ratio"] = log_ratio(a, b, size, corpus - size)
+    table = table[a / size > b / (corpus - size)]
+    return table.sort_values([group, "g2", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+
 
 
 def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterable[str] = (), min_freq: int = 5,

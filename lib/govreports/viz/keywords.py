@@ -11,11 +11,11 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from govreports.keywords.frequencies import g2, log_ratio
+from govreports.keywords.frequencies import distinctive_terms
 from govreports.viz.heatmap import heatmap
 from govreports.viz.style import SIDE_COLOURS, WIDTH, wrap_label
 
-__all__ = ["attention_heatmap", "distinctive_terms", "formulations_figure", "keyness_figure", "top_terms_figure"]
+__all__ = ["attention_heatmap", "formulations_figure", "keyness_figure", "top_terms_figure"]
 
 _TERM_COLOUR = "#4c72b0"
 
@@ -65,31 +65,6 @@ def top_terms_figure(frequencies: pd.DataFrame, *, group: str = "doc_id", n: int
                title_fontsize=8)
     fig.tight_layout(rect=(0, 0.45 / fig.get_figheight(), 1, 1))
     return fig
-
-
-def distinctive_terms(frequencies: pd.DataFrame, *, group: str = "doc_id") -> pd.DataFrame:
-    """Each group's terms ranked by G² against the other groups together (Dunning's log-likelihood, as in
-    :func:`govreports.keywords.frequencies.keyness`), keeping the terms a group uses relatively more.
-
-    Returns:
-        ``frequencies``' columns plus ``per_10k_rest`` (the rate in the other groups), ``g2`` and ``log_ratio``,
-        sorted by group, G² (descending), then term. With a single group: every term, by count, with G² and the
-        log ratio missing.
-    """
-    table = frequencies.copy()
-    sizes = table.drop_duplicates(group)["n_tokens"]
-    corpus = sizes.sum()
-    if len(sizes) < 2:
-        table["per_10k_rest"], table["g2"], table["log_ratio"] = np.nan, np.nan, np.nan
-        return table.sort_values([group, "count", "term"], ascending=[True, False, True], kind="stable")
-    a = table["count"].to_numpy(dtype=float)
-    b = table.groupby("term")["count"].transform("sum").to_numpy(dtype=float) - a
-    size = table["n_tokens"].to_numpy(dtype=float)
-    table["per_10k_rest"] = b / (corpus - size) * 10_000
-    table["g2"] = g2(a, b, size - a, corpus - size - b)
-    table["log_ratio"] = log_ratio(a, b, size, corpus - size)
-    table = table[a / size > b / (corpus - size)]
-    return table.sort_values([group, "g2", "term"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
 
 
 def keyness_figure(table: pd.DataFrame, *, labels: tuple[str, str] = ("target", "reference"), n: int = 15) -> Figure:
