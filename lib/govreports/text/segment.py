@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from importlib import metadata
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -155,7 +156,8 @@ class Segmenter:
         return function
 
     def _build_tokenizer(self):
-        """A function ``chunk -> [(word, start, end), ...]`` of the chosen backend, with the words added.
+        """A function ``chunk -> [word, ...]`` of the chosen backend, with the words added; the words tile the chunk
+        (their lengths add up to it), so offsets are running sums of lengths.
 
         Adding a word that is already in the dictionary replaces its frequency in both backends: jieba-rs
         adjusts its total by the difference, and jieba's total is adjusted here the same way (jieba alone would
@@ -168,7 +170,7 @@ class Segmenter:
             fast = rjieba.Jieba()
             for word, freq, tag in self._resolved:
                 fast.add_word(word, freq, tag)
-            return lambda chunk: fast.tokenize(chunk, "default", hmm)
+            return lambda chunk: fast.cut(chunk, hmm)
         import jieba
 
         logging.getLogger("jieba").setLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
@@ -178,36 +180,38 @@ class Segmenter:
             old = slow.FREQ.get(word, 0)
             slow.add_word(word, freq, tag)
             slow.total -= old
-        return lambda chunk: list(slow.tokenize(chunk, HMM=hmm))
+        return lambda chunk: slow.lcut(chunk, HMM=hmm)
 
     def tokenize(self, text: str) -> list[tuple[str, int, TokenKind]]:
         """Tokens of ``text`` as ``(token, start, kind)`` with character offsets into ``text``."""
         words: list[str] = []
-        starts: list[int] = []
         numbers: list[int] = []
-        self._tokenize_into(text, 0, words, starts, numbers)
-        kinds, keep = token_kinds(pa.array(words, pa.string()), numbers)
-        kept = [(word, start) for word, start, k in zip(words, starts, keep, strict=True) if k]
+        self._tokenize_into(text, words, numbers)
+        tokens = pa.array(words, pa.string())
+        starts = _running_starts(tokens, np.array([len(words)]), np.array([0]))
+        kinds, keep = token_kinds(tokens, numbers)
+        kept = [(word, int(start)) for word, start, k in zip(words, starts, keep, strict=True) if k]
         return [(word, start, kind) for (word, start), kind in zip(kept, kinds, strict=True)]
 
     def cut(self, text: str) -> list[str]:
         """The tokens of ``text`` (no whitespace tokens)."""
         return [token for token, _, _ in self.tokenize(text)]
 
-    def _tokenize_into(self, text: str, base: int, words: list, starts: list, numbers: list) -> int:
-        """Append the tokens of ``text`` (offsets + ``base``) to ``words`` and ``starts`` and the positions of
-        number tokens to ``numbers``; return how many tokens (whitespace included) were appended.
+    def _tokenize_into(self, text: str, words: list, numbers: list) -> int:
+        """Append the tokens of ``text`` to ``words`` and the positions of number tokens to ``numbers``; return how
+        many tokens (whitespace included) were appended. The tokens tile ``text``: a token starts where the ones
+        before it end.
 
         The backend cuts the whole text; then every number span (:data:`NUMBER`) replaces the tokens it
         overlaps (keeping any part of them outside the span), so that a number is always one token whatever
         the backend or the HMM setting did with it.
         """
-        raw = self._tokenizer(text)
-        if not raw:
+        ws = self._tokenizer(text)
+        if not ws:
             return 0
-        ws, ss, _ = (list(column) for column in zip(*raw, strict=True))
-        flags: list[bool] | None = None
         if _DIGIT.search(text):
+            ss = list(accumulate(map(len, ws), initial=0))
+            ss.pop()
             flags = [False] * len(ws)
             for match in reversed(list(NUMBER.finditer(text))):
                 span_start, span_end = match.span()
@@ -223,11 +227,9 @@ class Segmenter:
                 ws[first:last] = [w for w, _ in pieces]
                 ss[first:last] = [p for _, p in pieces]
                 flags[first:last] = [p == span_start for _, p in pieces]
-        offset = len(words)
-        words.extend(ws)
-        starts.extend([base + s for s in ss] if base else ss)
-        if flags is not None:
+            offset = len(words)
             numbers.extend(offset + i for i, flag in enumerate(flags) if flag)
+        words.extend(ws)
         return len(ws)
 
     def tokens_table(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -238,20 +240,30 @@ class Segmenter:
             ``kind`` (word, number, punct), in text order; whitespace is not a token.
         """
         words: list[str] = []
-        starts: list[int] = []
         numbers: list[int] = []
-        counts = [self._tokenize_into(text, start, words, starts, numbers)
-                  for start, text in zip(paragraphs["start"], paragraphs["text"], strict=True)]
+        counts = np.fromiter((self._tokenize_into(text, words, numbers) for text in paragraphs["text"]), dtype=np.int64,
+                             count=len(paragraphs))
         tokens = pa.array(words, pa.string())
+        starts = _running_starts(tokens, counts, paragraphs["start"].to_numpy(dtype=np.int64))
         kinds, keep = token_kinds(tokens, numbers)
         return pd.DataFrame({  # string columns built through Arrow: three times faster than from lists
             "doc_id": pd.Series(pa.array(np.repeat(paragraphs["doc_id"].to_numpy(dtype=object), counts)[keep],
                                          pa.string()), dtype="str"),
             "paragraph": np.repeat(paragraphs["paragraph"].to_numpy(dtype=np.int64), counts)[keep],
             "token": pd.Series(tokens.filter(pa.array(keep)), dtype="str"),
-            "start": np.asarray(starts, dtype=np.int64)[keep],
+            "start": starts[keep],
             "kind": pd.Series(pa.array(kinds, pa.string()), dtype="str"),
         })
+
+
+def _running_starts(tokens: pa.Array, counts: np.ndarray, bases: np.ndarray) -> np.ndarray:
+    """The start offset of every token: the tokens of chunk i (``counts[i]`` of them, in order) tile a text that
+    starts at ``bases[i]``, so each starts at its chunk's base plus the lengths of the chunk's tokens before it."""
+    lengths = pc.utf8_length(tokens).to_numpy(zero_copy_only=False).astype(np.int64)
+    before = np.cumsum(lengths) - lengths  # characters of all tokens before this one
+    firsts = np.cumsum(counts) - counts  # index of each chunk's first token
+    chunk_before = before[np.minimum(firsts, max(len(before) - 1, 0))] if len(before) else np.zeros(len(counts), np.int64)
+    return np.repeat(bases - chunk_before, counts) + before
 
 
 def token_kinds(tokens: pa.Array, numbers: list[int]) -> tuple[np.ndarray, np.ndarray]:
