@@ -104,6 +104,29 @@ def test_characters_and_numbers_normalised(raw: str, clean: str) -> None:
     assert clean_text(raw).text == clean
 
 
+# Numbers broken by spaces in real reports (county_fuping_2017, county_yixian_2017, city_zaozhuang_2024,
+# city_jincheng_2024 of ../shared/devcorpus/raw), and letter-spaced years at the very start of a string.
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("森林覆盖率达到 4 3 %，比 2012年", "森林覆盖率达到 43%，比 2012年"),
+        ("投资 2 3亿元实施了职教中心", "投资 23亿元实施了职教中心"),
+        ("征收房屋 1 7 00 户 2 6万平米", "征收房屋 1 7 00 户 26万平米"),  # 1 7 00 is followed by no unit: kept
+        ("累计新增市场主体 1 . 57万家。", "累计新增市场主体 1.57万家。"),
+        ("2023 年是枣庄发展史上", "2023年是枣庄发展史上"),
+        ("新增专项债券额度 139.01 亿元、同比增长5", "新增专项债券额度 139.01亿元、同比增长5"),
+        ("全市新开工亿元及以上项目483 个", "全市新开工亿元及以上项目483个"),
+        ("总量保持全省第4。9项主要经济指标", "总量保持全省第4。9项主要经济指标"),  # 。 ends a sentence
+        ("1 9 9 7 年", "1997年"),
+        ("2 016年", "2016年"),
+        ("增长1 5 ．3 ％", "增长15.3%"),
+        ("增长3.1 2 %", "增长3.1 2%"),  # a digit after a point does not start a letter-spaced number
+    ],
+)
+def test_numbers_broken_by_spaces_are_joined(raw: str, clean: str) -> None:
+    assert normalise_chars(raw) == clean
+
+
 def test_normalise_keeps_chinese_punctuation() -> None:
     assert normalise_chars("坚持“三服务”，推进（PM2.5）治理：") == "坚持“三服务”，推进（PM2.5）治理："
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+from collections import Counter
+
 import pytest
 
-from govreports.corpus.places import gazetteer, level_from_text, resolve_place
+from govreports.corpus.places import gazetteer, level_from_text, resolve_place, traditional_share
 
 
 def test_gazetteer_knows_same_named_towns() -> None:
@@ -20,6 +23,74 @@ def test_longest_name_wins_when_scanning() -> None:
     counts = gazetteer().mentions("店口镇人民政府在店口镇召开会议")
     assert counts["店口镇"] == 2
     assert counts["口镇"] == 0
+
+
+def _plain_scan(names: tuple[str, ...], text: str) -> Counter[str]:
+    """The scan ``mentions`` used before its automaton: at each position the longest name starting there, then on
+    after it."""
+    index: dict[str, list[str]] = {}
+    for name in sorted(names, key=lambda name: (-len(name), name)):
+        index.setdefault(name[:2], []).append(name)
+    counts: Counter[str] = Counter()
+    i = 0
+    while i < len(text) - 1:
+        for name in index.get(text[i : i + 2], ()):
+            if text.startswith(name, i):
+                counts[name] += 1
+                i += len(name)
+                break
+        else:
+            i += 1
+    return counts
+
+
+# Sentences of city_anshun_2024 (../shared/devcorpus/raw) where names overlap: 六马 and 马镇 inside 六马镇, 平通
+# straddling 乐平|通用, 岭下 straddling 关岭|下坝, 镇宁 straddling 建设镇|宁 (the town 建设镇 is read, as before), 顺安
+# straddling 安顺|安心; and one of the 店口镇 report (口镇 inside 店口镇).
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("镇宁六马镇成为贵州省“绿水青山就是金山银山”实践创新基地。",
+         [("镇宁", 1), ("六马镇", 1), ("贵州省", 1), ("绿水", 1), ("青山", 1), ("金山", 1), ("银山", 1)]),
+        ("谋求通航产业突破发展，争取乐平通用机场、黄果树机场第二跑道纳入国家重点项目", [("乐平", 1), ("黄果树", 1)]),
+        ("加快推进贵州能源普定电厂、关岭下坝抽水蓄能电站等项目前期工作，开工建设镇宁鱼凹光伏电站、关岭岗乌老屯坡风电场",
+         [("贵州", 1), ("普定", 1), ("关岭", 2), ("下坝", 1), ("抽水", 1), ("建设镇", 1), ("岗乌", 1), ("老屯", 1)]),
+        ("让广大企业家在安顺安心投资、顺心发展。", [("安顺", 1)]),
+        ("店口镇人民政府在店口镇召开会议", [("店口镇", 2)]),
+    ],
+)
+def test_automaton_finds_what_a_plain_scan_finds(sentence: str, expected: list[tuple[str, int]]) -> None:
+    gaz = gazetteer()
+    counts = gaz.mentions(sentence)
+    assert list(counts.items()) == expected  # names in the order they first occur
+    assert list(_plain_scan(gaz.names, sentence).items()) == expected
+
+
+def test_a_text_with_a_lone_surrogate_is_scanned_without_the_automaton() -> None:
+    # a lone surrogate cannot be written in UTF-8, which the automaton reads; the plain scan still counts
+    assert gazetteer().mentions("\ud800店口镇人民政府在店口镇召开会议") == Counter({"店口镇": 2})
+
+
+def test_a_pickled_gazetteer_builds_its_own_automaton() -> None:
+    gaz = gazetteer()
+    gaz.mentions("店口镇")
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert "_automaton" not in copy.__dict__
+    assert copy.mentions("镇宁六马镇成为贵州省“绿水青山就是金山银山”实践创新基地。")["六马镇"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("栗江鎮人民政府", 1 / 7),  # 鎮
+        ("2021年,栗江鎮在上級黨委政府的堅強領導下", 6 / 17),  # 鎮級黨堅領導 of 17 Han characters; 強, like 覆 and 著, is also simplified
+        ("努力为湖南现代化、衡阳中心化贡献更大作为。", 0.0),
+        ("覆盖全镇,显著提升。2021年", 0.0),  # 覆 and 著 are also simplified characters
+        ("2021-01-15 ,。", 0.0),  # no Chinese character at all
+    ],
+)
+def test_traditional_share_counts_telltale_characters_among_chinese_ones(text: str, share: float) -> None:
+    assert traditional_share(text) == pytest.approx(share)
 
 
 def test_same_named_town_resolved_by_its_county_and_city() -> None:

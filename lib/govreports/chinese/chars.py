@@ -24,16 +24,21 @@ from govreports.chinese.numerals import CN_DIGITS
 
 __all__ = ["normalise_chars"]
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_FULLWIDTH: dict[int, int | str] = {code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)}
-_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)})
-_FULLWIDTH.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
-_FULLWIDTH.update({ord("％"): "%", ord("﹪"): "%", ord("－"): "-", ord("＋"): "+", 0x3000: " ", 0xA0: " "})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_FULLWIDTH: dict[str, str] = {chr(code): chr(code - 0xFEE0) for code in range(ord("０"), ord("９") + 1)}
+_FULLWIDTH.update({chr(code): chr(code - 0xFEE0) for code in range(ord("Ａ"), ord("Ｚ") + 1)})
+_FULLWIDTH.update({chr(code): chr(code - 0xFEE0) for code in range(ord("ａ"), ord("ｚ") + 1)})
+_FULLWIDTH.update({"％": "%", "﹪": "%", "－": "-", "＋": "+", "\u3000": " ", "\xa0": " "})
+_FULLWIDTH_CHAR = re.compile("[" + "".join(map(re.escape, _FULLWIDTH)) + "]")
 _LOST_ZERO = re.compile(f"(?<=[{CN_DIGITS}])\ufffd+(?=[{CN_DIGITS}])")
-_DOT_BETWEEN_DIGITS = re.compile(r"(?<=\d)[ \t]*[.．。][ \t]*(?=\d)")
 _LOST_PERCENT = re.compile(r"((?:增长|下降|增速|增幅|涨幅|提高|降低|回落|减少)(?:了|为|约)?[ \t]?\d{1,3}(?:\.\d{1,2})?)[ \t]?(?:\?|？|\ufffd)+")
-_LETTER_SPACED = re.compile(r"(?<![\d.])\d(?:[ \t]\d)+(?=[ \t]?[.．%‰年月日号万亿千百元个])|(?<![\d.])\d[ \t]\d{3}(?=[ \t]?年)")
-_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[%‰年月日号万亿元个])|(?<=[\d.])[ \t]+(?=%)")
+# The three patterns below start with a character they consume (a digit, a space) and look behind it for the character
+# before; written with a leading lookbehind ((?<=\d)[ \t]+ ...), the same patterns are tried at every position of the
+# text instead of only where a digit or a space is (issue 12: 0.9 s of the 2.1 s of normalising 8 M characters).
+# \d(?<![\d.]\d) is a digit not preceded by a digit or a point; (\d)(...) keeps the digit before the point.
+_LETTER_SPACED = re.compile(r"\d(?<![\d.]\d)(?:[ \t]\d)+(?=[ \t]?[.．%‰年月日号万亿千百元个])|\d(?<![\d.]\d)[ \t]\d{3}(?=[ \t]?年)")
+_SPACE_BEFORE_UNIT = re.compile(r"[ \t](?:(?<=\d[ \t])[ \t]*(?=[%‰年月日号万亿元个])|(?<=[\d.][ \t])[ \t]*(?=%))")
+_DOT_BETWEEN_DIGITS = re.compile(r"(\d)([ \t]*[.．。][ \t]*)(?=\d)")
 
 
 def normalise_chars(text: str) -> str:
@@ -42,9 +47,11 @@ def normalise_chars(text: str) -> str:
     >>> normalise_chars("增长５ . ５％，二\\ufffd\\ufffd三五年")
     '增长5.5%，二〇三五年'
     """
-    text = text.translate(_ZERO_WIDTH)
-    text = _LOST_PERCENT.sub(r"\1%", _LOST_ZERO.sub("〇", text)).replace("\ufffd", "")
-    text = text.translate(_FULLWIDTH)
+    text = _ZERO_WIDTH.sub("", text)
+    if "\ufffd" in text:
+        text = _LOST_ZERO.sub("〇", text)
+    text = _LOST_PERCENT.sub(r"\1%", text).replace("\ufffd", "")
+    text = _FULLWIDTH_CHAR.sub(lambda m: _FULLWIDTH[m.group(0)], text)
     text = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]", "", m.group(0)), text)
-    text = _DOT_BETWEEN_DIGITS.sub(lambda m: "." if "。" not in m.group(0) else m.group(0), text)
+    text = _DOT_BETWEEN_DIGITS.sub(lambda m: m.group(1) + ("." if "。" not in m.group(2) else m.group(2)), text)
     return _SPACE_BEFORE_UNIT.sub("", text)

@@ -29,6 +29,7 @@ The raw text is not changed; callers keep it for audit.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -128,7 +129,8 @@ def _unwrap(lines: list[str]) -> list[str]:
     widths = [len(line) for line in lines if len(line) >= 10]
     if len(widths) < 20:
         return lines
-    width = max(set(widths), key=lambda w: (sum(1 for v in widths if w - 2 <= v <= w + 1), -w))
+    lengths = Counter(widths)
+    width = max(lengths, key=lambda w: (sum(lengths[v] for v in range(w - 2, w + 2)), -w))  # lines of w-2 to w+1
     at_width = [line for line in lines if width - 2 <= len(line) <= width + 1]
     cut = sum(1 for line in at_width if line[-1] not in _LINE_END)
     if width < 20 or len(at_width) < 0.5 * len(widths) or cut < 0.6 * len(at_width):
@@ -170,9 +172,10 @@ def _tidy_line(line: str, rules: ReadingRules) -> str:
 
 def _header_pairs(line: str, rules: ReadingRules) -> list[tuple[str, str]] | None:
     """Split a line made only of ``label: value`` pairs; ``None`` when it is anything else."""
-    matches = list(_label_pattern(rules).finditer(line))
-    if not matches or matches[0].start() != 0 or len(line) > 160:
+    labels = _label_pattern(rules)
+    if len(line) > 160 or not labels.match(line):
         return None
+    matches = list(labels.finditer(line))
     pairs = []
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line)

@@ -208,13 +208,12 @@ def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, co
                     scores[unit] = scores.get(unit, 0) + 2
                     written[unit] = match.group(1) + suffix
     for name, n in counts.items():
-        if len(name) == 2:
-            n = sum(1 for m in re.finditer(re.escape(name), text)
-                    if text[m.end() : m.end() + 1] not in rules.not_after
-                    and text[max(0, m.start() - 1) : m.start()] not in rules.not_before)
-        for unit in (*gaz.by_name.get(name, ()), *gaz.by_short.get(name, ())):
-            if unit.level in levels and unit.name.endswith(ends) and unit.name not in ends and n:
-                scores[unit] = scores.get(unit, 0) + (2 if name == unit.name else 1) * n
+        units = [unit for unit in (*gaz.by_name.get(name, ()), *gaz.by_short.get(name, ()))
+                 if unit.level in levels and unit.name.endswith(ends) and unit.name not in ends]
+        if units and len(name) == 2:
+            n = _free_standing(name, text, rules)
+        for unit in units if n else ():
+            scores[unit] = scores.get(unit, 0) + (2 if name == unit.name else 1) * n
     if level == "town":  # a town must be named in full at least once (see rule 3)
         scores = {p: n for p, n in scores.items() if counts[p.name]}
     municipal = {p.name for p in scores if p.level == "province"}
@@ -234,6 +233,19 @@ def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, co
     if len(same) > 1:
         why += "; " + _rivals_note(gaz, same, counts)
     return _result(best, written.get(best), why, tuple(tied))
+
+
+def _free_standing(name: str, text: str, rules: JurisdictionRules) -> int:
+    """Occurrences of ``name`` in ``text`` (left to right, not overlapping) that are not part of another word: the
+    character after is not one of ``rules.not_after`` and the character before not one of ``rules.not_before``
+    (an occurrence that opens or closes the text has no such character and does not count)."""
+    count, start = 0, text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if text[end : end + 1] not in rules.not_after and text[max(0, start - 1) : start] not in rules.not_before:
+            count += 1
+        start = text.find(name, end)
+    return count
 
 
 def _result(place: Place, written: str | None, why: str, rivals: tuple[Place, ...] = ()) -> Jurisdiction:

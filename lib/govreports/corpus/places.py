@@ -36,11 +36,14 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from govreports.runtime.steps import cached_step
+
+if TYPE_CHECKING:
+    from ahocorasick_rs import AhoCorasick
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "place_names", "resolve_place",
            "shared_chain", "simplified", "structural_gaps", "traditional_share"]
@@ -54,6 +57,7 @@ _SELF_REFERENCE: dict[Level, str] = {
     "city": r"[全我本该]市(?![委政])",
     "province": r"[全我本该]省(?![委政])",
 }
+_HAN = re.compile("[\u4e00-\u9fff]+")  # runs of CJK Unified Ideographs
 _ANONYMISED = re.compile(r"(?:x{2,}|X{2,}|某|×{2,}|\*{2,}|○{2,})(镇|乡|街道|县|区|市|省)")
 
 
@@ -131,18 +135,58 @@ class Gazetteer:
             common = place.level == "town" and place.short in common_words
             if place.short != place.name and len(place.short) >= 2 and not common:
                 self.by_short.setdefault(place.short, []).append(place)
-        self._index: dict[str, list[str]] = {}
-        for name in {*self.by_name, *self.by_short}:
-            if len(name) >= 2:
-                self._index.setdefault(name[:2], []).append(name)
-        for names in self._index.values():
-            names.sort(key=lambda name: (-len(name), name))
+        self.names: tuple[str, ...] = tuple(sorted(name for name in {*self.by_name, *self.by_short} if len(name) >= 2))
 
     def mentions(self, text: str) -> Counter[str]:
         """Count names (full and short) in ``text``, scanning left to right and taking the longest name
-        at each position, so that 店口镇 is not also counted as 口镇 and 衙前镇 not also as 衙前."""
+        at each position, so that 店口镇 is not also counted as 口镇 and 衙前镇 not also as 衙前.
+
+        The names are counted in the order they first occur. One Aho-Corasick automaton over all the names
+        (leftmost-longest, non-overlapping matches: the same as the scan just described) is built on the first
+        call; a text that cannot be written in UTF-8 (a lone surrogate) is scanned position by position instead.
+
+        Raises:
+            RuntimeError: the ahocorasick-rs package is not installed.
+        """
+        try:
+            return Counter(self._automaton.find_matches_as_strings(text))
+        except UnicodeEncodeError:
+            return self._scan(text)
+
+    def named_in(self, text: str) -> list[Place]:
+        """Units whose full name occurs in ``text`` (for titles and publisher fields)."""
+        found = {p for name in self.mentions(text) for p in self.by_name.get(name, ())}
+        return sorted(found, key=_place_order)
+
+    def mentioned(self, counts: Counter[str], level: Level) -> list[Place]:
+        """Units of ``level`` whose full or short name has a count in ``counts``."""
+        found = {p for name in counts for p in (*self.by_name.get(name, ()), *self.by_short.get(name, ()))}
+        return sorted((p for p in found if p.level == level), key=_place_order)
+
+    @cached_property
+    def _automaton(self) -> AhoCorasick:
+        """The names' automaton (leftmost-longest), built once for the gazetteer, so once per process."""
+        try:
+            from ahocorasick_rs import AhoCorasick, MatchKind
+        except ImportError as error:
+            raise RuntimeError("place mentions need the ahocorasick-rs package: pip install ahocorasick-rs==1.0.3"
+                               ) from error
+        return AhoCorasick(list(self.names), matchkind=MatchKind.LeftmostLongest)
+
+    @cached_property
+    def _by_prefix(self) -> dict[str, list[str]]:
+        """The names by their first two characters, longest first (for :meth:`_scan`)."""
+        index: dict[str, list[str]] = {}
+        for name in self.names:
+            index.setdefault(name[:2], []).append(name)
+        for names in index.values():
+            names.sort(key=lambda name: (-len(name), name))
+        return index
+
+    def _scan(self, text: str) -> Counter[str]:
+        """:meth:`mentions` position by position in Python: the longest name starting at each position."""
         counts: Counter[str] = Counter()
-        index = self._index
+        index = self._by_prefix
         i, end = 0, len(text) - 1
         while i < end:
             for name in index.get(text[i : i + 2], ()):
@@ -154,15 +198,9 @@ class Gazetteer:
                 i += 1
         return counts
 
-    def named_in(self, text: str) -> list[Place]:
-        """Units whose full name occurs in ``text`` (for titles and publisher fields)."""
-        found = {p for name in self.mentions(text) for p in self.by_name.get(name, ())}
-        return sorted(found, key=_place_order)
-
-    def mentioned(self, counts: Counter[str], level: Level) -> list[Place]:
-        """Units of ``level`` whose full or short name has a count in ``counts``."""
-        found = {p for name in counts for p in (*self.by_name.get(name, ()), *self.by_short.get(name, ()))}
-        return sorted((p for p in found if p.level == level), key=_place_order)
+    def __getstate__(self) -> dict:
+        """Pickled without the automaton (which cannot be pickled); a copy builds its own on first use."""
+        return {key: value for key, value in self.__dict__.items() if key != "_automaton"}
 
 
 @lru_cache(maxsize=1)
@@ -257,14 +295,19 @@ def traditional_share(text: str) -> float:
     """Share of the Chinese characters of ``text`` that are traditional forms (鎮, 縣, 陽): 0 in the simplified reports
     of the development corpus, over 0.2 in a traditional-character page. Characters that jionlp's character
     dictionary also gives as simplified forms (著 of 显著, 覆 of 覆盖) do not count."""
-    telltale = _telltale()
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return sum(1 for ch in text if ch in telltale) / han if han else 0.0
+    han = sum(map(len, _HAN.findall(text)))
+    return len(_telltale_pattern().findall(text)) / han if han else 0.0
 
 
 def simplified(text: str) -> str:
     """``text`` with traditional characters written in simplified ones (one character for one, so offsets are kept)."""
     return text.translate(_traditional())
+
+
+@lru_cache(maxsize=1)
+def _telltale_pattern() -> re.Pattern[str]:
+    """One character of :func:`_telltale`."""
+    return re.compile("[" + "".join(map(re.escape, sorted(_telltale()))) + "]")
 
 
 @lru_cache(maxsize=1)
