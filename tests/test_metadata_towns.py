@@ -9,11 +9,12 @@ import json
 
 import pytest
 
+from govreports.chinese.script import simplified, traditional_share
 from govreports.corpus.dating import addressed_to_congress, report_year
 from govreports.corpus.jurisdiction import jurisdiction
 from govreports.corpus.load import load_document
 from govreports.corpus.metadata import find_title
-from govreports.corpus.places import gazetteer, simplified, traditional_share
+from govreports.corpus.places import gazetteer
 
 
 def chain(found) -> tuple:

@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from govreports.corpus.places import gazetteer, level_from_text, resolve_place, traditional_share
+from govreports.chinese.script import traditional_share
+from govreports.corpus.places import gazetteer, level_from_text, resolve_place
 
 
 def test_gazetteer_knows_same_named_towns() -> None:

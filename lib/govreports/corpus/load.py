@@ -18,6 +18,7 @@ from typing import Literal
 import pandas as pd
 
 from govreports.chinese.periods import format_period, parse_period
+from govreports.chinese.script import simplified, traditional_share
 from govreports.corpus.clean import clean_text
 from govreports.corpus.dating import addressed_to_congress, find_dated_title, report_year
 from govreports.corpus.jurisdiction import jurisdiction
@@ -27,9 +28,7 @@ from govreports.corpus.places import (
     level_from_text,
     resolve_place,
     shared_chain,
-    simplified,
     structural_gaps,
-    traditional_share,
 )
 from govreports.corpus.readers import SUFFIXES, ReadError, read_file
 from govreports.corpus.structure import split_paragraphs, top_headings

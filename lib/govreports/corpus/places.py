@@ -30,23 +30,20 @@ jionlp's character table), so that its place names are found in the gazetteer.
 
 from __future__ import annotations
 
-import importlib.util
-import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from govreports.rules.files import jionlp_table
 from govreports.runtime.steps import cached_step
 
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
 __all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "place_names", "resolve_place",
-           "shared_chain", "simplified", "structural_gaps", "traditional_share"]
+           "shared_chain", "structural_gaps"]
 
 Level = Literal["province", "city", "county", "town"]
 _LEVELS: tuple[Level, ...] = ("province", "city", "county", "town")
@@ -57,7 +54,6 @@ _SELF_REFERENCE: dict[Level, str] = {
     "city": r"[全我本该]市(?![委政])",
     "province": r"[全我本该]省(?![委政])",
 }
-_HAN = re.compile("[\u4e00-\u9fff]+")  # runs of CJK Unified Ideographs
 _ANONYMISED = re.compile(r"(?:x{2,}|X{2,}|某|×{2,}|\*{2,}|○{2,})(镇|乡|街道|县|区|市|省)")
 
 
@@ -210,7 +206,7 @@ def gazetteer() -> Gazetteer:
     Raises:
         RuntimeError: jionlp is not installed or its location table is missing.
     """
-    return Gazetteer(_parse(_jionlp_file("china_location").splitlines()), _common_words())
+    return Gazetteer(_parse(jionlp_table("china_location").splitlines()), _common_words())
 
 
 def resolve_place(title: str | None, text: str, *, publisher: str | None = None) -> PlaceMatch | None:
@@ -291,43 +287,6 @@ def level_from_text(named_text: str, text: str) -> Level | None:
     return level if count >= 2 else None
 
 
-def traditional_share(text: str) -> float:
-    """Share of the Chinese characters of ``text`` that are traditional forms (鎮, 縣, 陽): 0 in the simplified reports
-    of the development corpus, over 0.2 in a traditional-character page. Characters that jionlp's character
-    dictionary also gives as simplified forms (著 of 显著, 覆 of 覆盖) do not count."""
-    han = sum(map(len, _HAN.findall(text)))
-    return len(_telltale_pattern().findall(text)) / han if han else 0.0
-
-
-def simplified(text: str) -> str:
-    """``text`` with traditional characters written in simplified ones (one character for one, so offsets are kept)."""
-    return text.translate(_traditional())
-
-
-@lru_cache(maxsize=1)
-def _telltale_pattern() -> re.Pattern[str]:
-    """One character of :func:`_telltale`."""
-    return re.compile("[" + "".join(map(re.escape, sorted(_telltale()))) + "]")
-
-
-@lru_cache(maxsize=1)
-def _telltale() -> frozenset[str]:
-    """Traditional characters that are not also simplified ones (see :func:`traditional_share`)."""
-    also_simplified = set()
-    for line in _jionlp_file("chinese_char_dictionary").splitlines():
-        parts = line.split("\t")
-        if len(parts) > 5 and parts[5] == parts[0]:  # its traditional form is itself
-            also_simplified.add(parts[0])
-    return frozenset(chr(code) for code in _traditional()) - also_simplified
-
-
-@lru_cache(maxsize=1)
-def _traditional() -> dict[int, int]:
-    """jionlp's character table (traditional -> simplified), one character for one."""
-    pairs = (line.split("\t") for line in _jionlp_file("tra2sim_char").splitlines() if "\t" in line)
-    return {ord(a): ord(b) for a, b, *_ in pairs if len(a) == len(b) == 1 and a != b}
-
-
 def _place_order(place: Place) -> tuple:
     return (_LEVELS.index(place.level), place.province, place.city or "", place.county or "", place.name)
 
@@ -357,27 +316,11 @@ def _support(gaz: Gazetteer, place: Place, context: Counter[str]) -> tuple[int, 
 def _common_words(threshold: float = 9.0) -> frozenset[str]:
     """Words of 2-4 characters whose IDF in jionlp's table is below ``threshold``: common words."""
     words = set()
-    for line in _jionlp_file("idf").splitlines():
+    for line in jionlp_table("idf").splitlines():
         word, _, idf = line.partition("\t")
         if 2 <= len(word) <= 4 and idf and float(idf) < threshold:
             words.add(word)
     return frozenset(words)
-
-
-def _jionlp_file(stem: str) -> str:
-    """Text of ``jionlp/dictionary/<stem>.txt`` (zipped or not) from the installed package."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the gazetteer needs the jionlp package: pip install jionlp==1.5.31")
-    folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
-    archive = folder / f"{stem}.zip"
-    if archive.exists():
-        with zipfile.ZipFile(archive) as zipped:
-            return io.TextIOWrapper(zipped.open(f"{stem}.txt"), encoding="utf-8").read()
-    plain = folder / f"{stem}.txt"
-    if plain.exists():
-        return plain.read_text(encoding="utf-8")
-    raise RuntimeError(f"jionlp's {stem} table is missing under {folder}")
 
 
 def _parse(lines: list[str]) -> list[Place]:

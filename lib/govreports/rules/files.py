@@ -16,15 +16,17 @@ Both are looked up by name in the package's ``resources/`` folder, or read from 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import os
 import re
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "locate", "read_rule_table",
+__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "jionlp_table", "locate", "read_rule_table",
            "read_word_list", "resource_path"]
 
 _HEADER = re.compile(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$")
@@ -225,3 +227,19 @@ def _read_header(lines: list[str]) -> tuple[dict[str, str], int]:
         else:
             last = None
     return header, len(lines)
+
+
+def jionlp_table(stem: str) -> str:
+    """Text of ``jionlp/dictionary/<stem>.txt`` (zipped or not) from the installed package."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the gazetteer needs the jionlp package: pip install jionlp==1.5.31")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
+    archive = folder / f"{stem}.zip"
+    if archive.exists():
+        with zipfile.ZipFile(archive) as zipped:
+            return io.TextIOWrapper(zipped.open(f"{stem}.txt"), encoding="utf-8").read()
+    plain = folder / f"{stem}.txt"
+    if plain.exists():
+        return plain.read_text(encoding="utf-8")
+    raise RuntimeError(f"jionlp's {stem} table is missing under {folder}")
