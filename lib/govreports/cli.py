@@ -284,7 +284,7 @@ def _indicators(args: argparse.Namespace) -> int:
             return documents
         table = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
-    _write(_by_reports(table, args.form), args)
+    _write(_by_reports(table, documents, args.form), args)
     targets = int(is_target(table["kind"]).sum())
     _summary(documents, args.output, extra=f"{_count(len(table), 'statement')} ({_count(targets, 'target')})")
     return 0
@@ -296,21 +296,23 @@ def _corpus(args: argparse.Namespace) -> int:
     if isinstance(documents, int):
         return documents
     columns = [c for c in documents.columns if c not in ("text", "raw_text")] + (["text"] if args.text else [])
-    _write(_by_reports(documents[columns], args.form), args)
+    _write(_by_reports(documents[columns], documents, args.form), args)
     _summary(documents, args.output)
     return 0
 
 
-def _by_reports(table: pd.DataFrame, form: Form) -> Iterator[pd.DataFrame]:
-    """The table whole, or, for a partitioned output, in parts of :data:`PART_REPORTS` reports (by ``doc_id``, in
-    the table's order; a table without rows is one empty part, so that its columns are written)."""
+def _by_reports(table: pd.DataFrame, documents: pd.DataFrame, form: Form) -> Iterator[pd.DataFrame]:
+    """The table whole, or, for a partitioned output, one part per :data:`PART_REPORTS` reports of ``documents`` in
+    ``doc_id`` order (the batches the work ran in): a part holds the rows of its reports, in the table's order, and
+    is empty when none of them has a row."""
     if form != "parts":
         yield table
         return
-    import pandas as pd
-
-    part = pd.Series(pd.factorize(table["doc_id"])[0] // PART_REPORTS, index=table.index)
-    yield from (group for _, group in table.groupby(part, sort=True)) if len(table) else [table]
+    order = sorted(documents["doc_id"])
+    part = table["doc_id"].map({doc_id: i // PART_REPORTS for i, doc_id in enumerate(order)})
+    rows = table.groupby(part, sort=False).indices
+    for number in range(-(-len(order) // PART_REPORTS)):
+        yield table.iloc[rows.get(number, [])]
 
 
 def _write(batches: Iterator[pd.DataFrame], args: argparse.Namespace) -> None:
