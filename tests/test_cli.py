@@ -119,10 +119,11 @@ def test_work_uses_every_core_unless_told(tmp_path, monkeypatch, capsys) -> None
     assert main(["indicators", str(RAW), "-o", str(tmp_path / "c.csv"), "--n-jobs", "1"]) == 0
     assert _Threads.asked == [os.cpu_count(), 3]  # one pool per run, for loading and extraction; none for 1
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "c.csv").read_bytes()
-    with pytest.raises(SystemExit) as stopped:
-        main(["indicators", str(RAW), "-o", str(tmp_path / "d.csv"), "--n-jobs", "0"])
-    assert stopped.value.code == 2
-    assert "0: give a number of processes (1 or more) or -1 for every core" in capsys.readouterr().err
+    for wrong, message in (("0", "0: give a number"), ("-2", "-2: give a number"), ("all", "'all': give a number")):
+        with pytest.raises(SystemExit) as stopped:
+            main(["indicators", str(RAW), "-o", str(tmp_path / "d.csv"), "--n-jobs", wrong])
+        assert stopped.value.code == 2
+        assert f"argument --n-jobs: {message} of processes (1 or more) or -1 for every core" in capsys.readouterr().err
 
 
 def test_keywords_as_csv_parquet_and_parts_are_the_table_of_the_whole_corpus(tmp_path, monkeypatch,

@@ -105,7 +105,10 @@ _OUTPUT_HELP = ("file to write: CSV (UTF-8 with BOM, opens in Excel), or Parquet
 
 def _n_jobs(text: str) -> int:
     """``--n-jobs``: a positive number of processes, or -1 for one per core."""
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of processes (1 or more) or -1 for every core") from None
     if value < 1 and value != -1:
         raise argparse.ArgumentTypeError(f"{value}: give a number of processes (1 or more) or -1 for every core")
     return value
@@ -196,9 +199,7 @@ def _check_folder_output(path: Path, *, force: bool) -> None:
         if not holds_only_parts(path):
             raise _Unusable(f"{path}: holds files other than part-NNNNN.parquet; it is not replaced (name a new "
                             "folder)")
-    _check_creatable(path.parent, path)
-    if path.is_dir() and not os.access(path.parent, os.W_OK | os.X_OK):
-        raise _Unusable(f"{path}: cannot be replaced ({path.parent} is not writable)")
+    _check_creatable(path.parent, path)  # the parts are written beside the folder, then renamed
 
 
 def _check_creatable(folder: Path, named: Path) -> None:
