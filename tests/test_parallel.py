@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
@@ -43,6 +43,39 @@ def test_in_flight_bounds_the_batches_submitted_ahead() -> None:
         stream = map_batches(_double, list(range(40)), batch_size=1, executor=pool, progress_bar=False, in_flight=5)
         assert next(stream) == [0]
         assert pool.submitted == 5  # five submitted, one consumed: the rest wait for the consumer
+        assert [x for batch in stream for x in batch] == [2 * x for x in range(1, 40)]
+
+
+class _Cluster:
+    """Stands in for a dask client: a cluster of two workers with 3 and 5 threads."""
+
+    def nthreads(self) -> dict[str, int]:
+        return {"tcp://10.0.0.1:40000": 3, "tcp://10.0.0.2:40000": 5}
+
+
+class _ClusterPool(Executor):
+    """An executor that, like dask's ``Client.get_executor()``, has no ``max_workers`` and tells its workers only
+    through its client; it runs the work in one thread and counts the batches submitted."""
+
+    _client = _Cluster()
+
+    def __init__(self) -> None:
+        self.threads = ThreadPoolExecutor(1)
+        self.submitted = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        self.submitted += 1
+        return self.threads.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.threads.shutdown(wait, cancel_futures=cancel_futures)
+
+
+def test_an_executor_on_a_cluster_gets_two_batches_per_cluster_thread() -> None:
+    with _ClusterPool() as pool:
+        stream = map_batches(_double, list(range(40)), batch_size=1, executor=pool, progress_bar=False)
+        assert next(stream) == [0]
+        assert pool.submitted == 16  # 2 × (3 + 5) threads, not 2 × the local cores
         assert [x for batch in stream for x in batch] == [2 * x for x in range(1, 40)]
 
 

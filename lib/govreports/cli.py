@@ -1,5 +1,12 @@
 """Command line: ``govreports corpus|keywords|indicators PATH... -o FILE.csv``; ``govreports --version``.
 
+The output is CSV (UTF-8 with BOM, for Excel), or Parquet with ``-o FILE.parquet``, or a folder of Parquet parts
+(one file per batch of reports, for dask or Spark) with ``-o FOLDER --partitioned``. Work runs in one worker process
+per core unless ``--n-jobs`` says otherwise (``1``: in this process).
+
+Starting is fast (``govreports --help`` imports neither pandas nor the readers): every heavy import is inside the
+subcommand that needs it.
+
 Every argument that names a file or folder is checked before any report is read: a missing input, an output that
 is a folder or exists already (without ``--force``), a user dictionary or lexicon that is missing or cannot be
 read, a cache that is a file, each stop the run with one line ``govreports: <file>: <reason>`` on standard error.
@@ -14,15 +21,24 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from govreports import __version__
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    import pandas as pd
 
 __all__ = ["main"]
 
 T = TypeVar("T")
+Form = Literal["csv", "parquet", "parts"]
+#: Reports per part of a partitioned output (the batches of segmentation and indicator extraction).
+PART_REPORTS = 200
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,20 +57,20 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govreports", description="Chinese local government work reports.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
-    corpus = commands.add_parser("corpus", help="load reports and write the documents table (CSV)",
+    corpus = commands.add_parser("corpus", help="load reports and write the documents table (CSV or Parquet)",
                                  description="Load reports (.txt in any encoding, .docx, .pdf, .html) and "
                                  "write one row per report with its metadata.")
     corpus.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    corpus.add_argument("-o", "--output", required=True, type=Path, help="CSV file to write (UTF-8 with BOM)")
+    corpus.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
     corpus.add_argument("--text", action="store_true", help="include the clean text column")
-    corpus.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    corpus.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     corpus.set_defaults(run=_corpus)
 
-    keywords = commands.add_parser("keywords", help="segment reports and write term counts (CSV)",
+    keywords = commands.add_parser("keywords", help="segment reports and write term counts (CSV or Parquet)",
                                    description="Segment reports with the policy dictionary and write the long "
                                    "table doc_id, term, count (after stop words).")
     keywords.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    keywords.add_argument("-o", "--output", required=True, type=Path, help="CSV file to write (UTF-8 with BOM)")
+    keywords.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
     keywords.add_argument("--user-dict", action="append", default=[], type=Path, metavar="FILE",
                           help="extra jieba dictionary (word [freq] [tag] per line); repeatable")
     keywords.add_argument("--boilerplate", action="store_true",
@@ -62,21 +78,40 @@ def _parser() -> argparse.ArgumentParser:
     keywords.add_argument("--keep-places", action="store_true", help="keep the corpus's place names as terms")
     keywords.add_argument("--min-chars", type=int, default=2, help="shortest term in characters (default 2)")
     keywords.add_argument("--cache", type=Path, metavar="DIR", help="cache token tables in DIR (e.g. data/interim)")
-    keywords.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    keywords.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     keywords.set_defaults(run=_keywords)
 
-    indicators = commands.add_parser("indicators", help="extract indicator statements (CSV)",
+    indicators = commands.add_parser("indicators", help="extract indicator statements (CSV or Parquet)",
                                      description="Extract every indicator level, growth rate and target with its "
                                      "period, hedge and source sentence.")
     indicators.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    indicators.add_argument("-o", "--output", required=True, type=Path, help="CSV file to write (UTF-8 with BOM)")
+    indicators.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
     indicators.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
-    indicators.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    indicators.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     indicators.set_defaults(run=_indicators)
     for command in (corpus, keywords, indicators):
-        command.add_argument("--n-jobs", type=int, default=1, metavar="N",
-                             help="worker processes (default 1; -1: every core)")
+        command.add_argument("--partitioned", action="store_true",
+                             help=f"write -o as a folder of Parquet files part-00000.parquet, ... (one per "
+                             f"{PART_REPORTS} reports), which dask.dataframe.read_parquet or Spark read as one table")
+        command.add_argument("--n-jobs", type=_n_jobs, default=-1, metavar="N",
+                             help=f"worker processes (default -1: one per core, {os.cpu_count() or 1} on this "
+                             "machine; 1: no worker processes, everything in this one)")
     return parser
+
+
+_OUTPUT_HELP = ("file to write: CSV (UTF-8 with BOM, opens in Excel), or Parquet when it ends in .parquet; "
+                "with --partitioned, the folder to write")
+
+
+def _n_jobs(text: str) -> int:
+    """``--n-jobs``: a positive number of processes, or -1 for one per core."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of processes (1 or more) or -1 for every core") from None
+    if value < 1 and value != -1:
+        raise argparse.ArgumentTypeError(f"{value}: give a number of processes (1 or more) or -1 for every core")
+    return value
 
 
 class _Unusable(Exception):
@@ -97,7 +132,11 @@ def _check(args: argparse.Namespace) -> None:
     for path in args.paths:
         if not Path(path).exists():
             raise _Unusable(f"{path}: no such file or folder")
-    _check_output(args.output, [Path(p) for p in args.paths], force=args.force)
+    args.form = _form(args.output, partitioned=args.partitioned)
+    if args.form == "parts":
+        _check_folder_output(args.output, force=args.force)
+    else:
+        _check_output(args.output, [Path(p) for p in args.paths], force=args.force)
     for path in getattr(args, "user_dict", []):
         _read(read_word_list, path, "dictionary")
     if getattr(args, "cache", None) is not None:
@@ -124,9 +163,20 @@ def _read(read: Callable[[Path], T], path: Path, what: str) -> T:
         raise _Unusable(message if message.startswith(str(path)) else f"{path}: {message}") from None
 
 
+def _form(path: Path, *, partitioned: bool) -> Form:
+    """What ``-o`` writes: a folder of Parquet parts (``--partitioned``), one Parquet file (``.parquet``) or CSV."""
+    if partitioned:
+        if path.suffix.lower() == ".csv":
+            raise _Unusable(f"{path}: --partitioned writes a folder of Parquet files, not a CSV file; name a folder "
+                            f"(for example {path.with_suffix('')})")
+        return "parts"
+    return "parquet" if path.suffix.lower() == ".parquet" else "csv"
+
+
 def _check_output(path: Path, inputs: list[Path], *, force: bool) -> None:
     if path.is_dir():
-        raise _Unusable(f"{path}: is a folder; -o takes the CSV file to write (for example {path / 'table.csv'})")
+        raise _Unusable(f"{path}: is a folder; -o takes the file to write (for example {path / 'table.csv'}), or a "
+                        "folder with --partitioned")
     if path.exists() and any(given.is_file() and given.samefile(path) for given in inputs):
         raise _Unusable(f"{path}: is one of the reports to read; write the table to another file")
     if path.exists() and not force:
@@ -134,6 +184,22 @@ def _check_output(path: Path, inputs: list[Path], *, force: bool) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise _Unusable(f"{path}: cannot be replaced (permission denied)")
     _check_creatable(path.parent, path)
+
+
+def _check_folder_output(path: Path, *, force: bool) -> None:
+    """``-o FOLDER --partitioned``: a new folder, or (with ``--force``) one that holds only the parts of an earlier
+    run, never a folder holding anything else (such as the reports)."""
+    from govreports.runtime.tables import holds_only_parts
+
+    if path.exists() and not path.is_dir():
+        raise _Unusable(f"{path}: is a file; --partitioned writes a folder")
+    if path.is_dir() and any(path.iterdir()):
+        if not force:
+            raise _Unusable(f"{path}: exists; pass --force to replace it")
+        if not holds_only_parts(path):
+            raise _Unusable(f"{path}: holds files other than part-NNNNN.parquet; it is not replaced (name a new "
+                            "folder)")
+    _check_creatable(path.parent, path)  # the parts are written beside the folder, then renamed
 
 
 def _check_creatable(folder: Path, named: Path) -> None:
@@ -147,12 +213,28 @@ def _check_creatable(folder: Path, named: Path) -> None:
         raise _Unusable(f"{named}: cannot be written, {existing} is not writable (permission denied)")
 
 
-def _load(args: argparse.Namespace):
+@contextmanager
+def _workers(n_jobs: int) -> Iterator[Executor | None]:
+    """One pool of worker processes for the whole run (loading, then segmentation or extraction), or ``None`` for
+    ``--n-jobs 1``. Started with ``spawn``, as :func:`govreports.runtime.parallel.map_batches` starts its own."""
+    from govreports.runtime.parallel import workers
+
+    if workers(n_jobs) == 1:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers(n_jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _load(args: argparse.Namespace, pool: Executor | None):
     """Load the corpus for a subcommand, or return the exit code (after a message) when nothing could be loaded."""
     from govreports.corpus.load import load_corpus
 
     logging.basicConfig(format="%(message)s", level=logging.WARNING)
-    documents = load_corpus(args.paths, errors="ignore", n_jobs=args.n_jobs)
+    documents = load_corpus(args.paths, errors="ignore", executor=pool)
     if not len(documents):
         _summary(documents, None)
         return 1
@@ -165,17 +247,30 @@ def _keywords(args: argparse.Namespace) -> int:
     from govreports.text.segment import Segmenter, StopwordLayer, stopwords
     from govreports.text.tokens import iter_tokens
 
-    documents = _load(args)
-    if isinstance(documents, int):
-        return documents
-    places = set() if args.keep_places else place_names(documents)
-    segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
-    tokens = iter_tokens(documents, segmenter, cache_dir=args.cache, n_jobs=args.n_jobs)  # streamed
-    layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
-    counts = keywords.term_frequencies(tokens, stopwords=stopwords(layers, extra=places), min_chars=args.min_chars)
-    _write(counts[["doc_id", "term", "count"]], args.output)
-    _summary(documents, args.output,
-             extra=f"{_count(len(counts), 'row')}, {_count(counts['term'].nunique(), 'distinct term')}")
+    with _workers(args.n_jobs) as pool:
+        documents = _load(args, pool)
+        if isinstance(documents, int):
+            return documents
+        places = set() if args.keep_places else place_names(documents)
+        segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
+        layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
+        stop = stopwords(layers, extra=places)
+        terms: set[str] = set()
+        rows = 0
+
+        def counts() -> Iterator[pd.DataFrame]:
+            """Term counts one batch of reports at a time: a report's counts depend on its tokens only, so the
+            batches, in doc_id order, make the table of the whole corpus."""
+            nonlocal rows
+            for tokens in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=PART_REPORTS,
+                                      executor=pool):
+                table = keywords.term_frequencies(tokens, stopwords=stop, min_chars=args.min_chars)
+                terms.update(table["term"])
+                rows += len(table)
+                yield table[["doc_id", "term", "count"]]
+
+        _write(counts(), args)
+    _summary(documents, args.output, extra=f"{_count(rows, 'row')}, {_count(len(terms), 'distinct term')}")
     return 0
 
 
@@ -184,31 +279,50 @@ def _indicators(args: argparse.Namespace) -> int:
     from govreports.indicators.records import is_target
 
     entries = getattr(args, "entries", None) or lexicon()
-    documents = _load(args)
-    if isinstance(documents, int):
-        return documents
-    table = extract_indicators(documents, entries=entries, n_jobs=args.n_jobs)
+    with _workers(args.n_jobs) as pool:
+        documents = _load(args, pool)
+        if isinstance(documents, int):
+            return documents
+        table = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
-    _write(table, args.output)
+    _write(_by_reports(table, documents, args.form), args)
     targets = int(is_target(table["kind"]).sum())
     _summary(documents, args.output, extra=f"{_count(len(table), 'statement')} ({_count(targets, 'target')})")
     return 0
 
 
 def _corpus(args: argparse.Namespace) -> int:
-    documents = _load(args)
+    with _workers(args.n_jobs) as pool:
+        documents = _load(args, pool)
     if isinstance(documents, int):
         return documents
     columns = [c for c in documents.columns if c not in ("text", "raw_text")] + (["text"] if args.text else [])
-    _write(documents[columns], args.output)
+    _write(_by_reports(documents[columns], documents, args.form), args)
     _summary(documents, args.output)
     return 0
 
 
-def _write(table, output: Path) -> None:
-    """Write a table as CSV in UTF-8 with a BOM (so that Excel shows the Chinese), creating the folder."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(output, index=False, encoding="utf-8-sig")
+def _by_reports(table: pd.DataFrame, documents: pd.DataFrame, form: Form) -> Iterator[pd.DataFrame]:
+    """The table whole, or, for a partitioned output, one part per :data:`PART_REPORTS` reports of ``documents`` in
+    ``doc_id`` order (the batches the work ran in): a part holds the rows of its reports, in the table's order, and
+    is empty when none of them has a row."""
+    if form != "parts":
+        yield table
+        return
+    order = sorted(documents["doc_id"])
+    part = table["doc_id"].map({doc_id: i // PART_REPORTS for i, doc_id in enumerate(order)})
+    rows = table.groupby(part, sort=False).indices
+    for number in range(-(-len(order) // PART_REPORTS)):
+        yield table.iloc[rows.get(number, [])]
+
+
+def _write(batches: Iterator[pd.DataFrame], args: argparse.Namespace) -> None:
+    """Write the batches of a table to ``-o`` in the form asked for (see :func:`_form`): CSV in UTF-8 with a BOM
+    (so that Excel shows the Chinese), one Parquet file, or a folder of Parquet parts (:mod:`govreports.runtime.tables`)."""
+    from govreports.runtime import tables
+
+    write = {"csv": tables.write_csv, "parquet": tables.write_parquet_file, "parts": tables.write_parts}[args.form]
+    write(batches, args.output)
 
 
 def _summary(documents, output: Path | None, extra: str = "") -> None:

@@ -9,8 +9,13 @@ Every corpus function that works report by report (loading, segmentation, indica
   ``dask.distributed.Client().get_executor()``, a Ray executor ...), left open for the caller to reuse.
 
 Work is sent in batches of items; at most two batches per worker are in flight, so results stream back in
-input order without holding the whole corpus in memory. Results are identical whichever way they are computed.
-Worker processes are started with ``spawn``: each imports govreports afresh, with no state shared with the caller.
+input order without holding the whole corpus in memory. The workers of an executor are counted as it tells: a
+``ProcessPoolExecutor`` its ``max_workers``, a dask executor the threads of its cluster's workers (at the start of
+the call), any other the local cores. Results are identical whichever way they are computed. Worker processes are
+started with ``spawn``: each imports govreports afresh, with no state shared with the caller.
+
+On a cluster of several machines, the workers read the report files and write the caches (``cache_dir``) by the
+paths the caller gives: both must be on a file system that every machine sees at the same path.
 """
 
 from __future__ import annotations
@@ -46,8 +51,8 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         batch_size: items per call of ``func``.
         n_jobs, executor: where to run (see the module docstring); ``executor`` wins over ``n_jobs``.
         desc, progress_bar: the progress bar (counts batches).
-        in_flight: batches submitted ahead of the one being yielded; default two per worker (for an executor, per
-            its ``max_workers`` when it tells, else per local core). Raise it for a cluster of many workers.
+        in_flight: batches submitted ahead of the one being yielded; default two per worker (for an executor, see
+            the module docstring).
     """
     batches = [list(items[i : i + batch_size]) for i in range(0, len(items), batch_size)]
     if executor is None and workers(n_jobs) == 1:
@@ -55,7 +60,7 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         return
     own = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=multiprocessing.get_context("spawn"))
-    window = in_flight or 2 * (workers(n_jobs) if own else (getattr(pool, "_max_workers", None) or os.cpu_count() or 2))
+    window = in_flight or 2 * (workers(n_jobs) if own else _slots(pool))
     try:
         pending: deque = deque()
         queue = iter(batches)
@@ -69,3 +74,16 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
     finally:
         if own:
             pool.shutdown(cancel_futures=True)
+
+
+def _slots(executor: Executor) -> int:
+    """How many batches ``executor`` runs at once: a ``concurrent.futures`` pool's ``max_workers``; for a dask
+    ``ClientExecutor`` (``Client.get_executor()``, which keeps its client as ``_client``) the threads of the
+    cluster's workers now; else the local cores."""
+    known = getattr(executor, "_max_workers", None)
+    if known:
+        return int(known)
+    nthreads = getattr(getattr(executor, "_client", None), "nthreads", None)
+    if callable(nthreads):
+        return max(1, sum(nthreads().values()))
+    return os.cpu_count() or 2
