@@ -23,6 +23,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -251,21 +252,26 @@ def _keywords(args: argparse.Namespace) -> int:
         documents = _load(args, pool)
         if isinstance(documents, int):
             return documents
-        places = set() if args.keep_places else place_names(documents)
+        if args.keep_places:
+            places: set[str] = set()
+        elif pool is None:
+            places = place_names(documents)
+        else:  # in a worker, whose gazetteer is already built by loading
+            places = pool.submit(place_names, documents[["place", "county", "city", "province"]]).result()
         segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
         layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
         stop = stopwords(layers, extra=places)
+        count = partial(keywords.term_frequencies, stopwords=stop, min_chars=args.min_chars)
         terms: set[str] = set()
         rows = 0
 
         def counts() -> Iterator[pd.DataFrame]:
-            """Term counts one batch of reports at a time: a report's counts depend on its tokens only, so the
-            batches, in doc_id order, make the table of the whole corpus."""
+            """Term counts one batch of reports at a time, counted in the workers: a report's counts depend on its
+            tokens only, so the batches, in doc_id order, make the table of the whole corpus."""
             nonlocal rows
-            for tokens in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=PART_REPORTS,
-                                      executor=pool):
-                table = keywords.term_frequencies(tokens, stopwords=stop, min_chars=args.min_chars)
-                terms.update(table["term"])
+            for table in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=PART_REPORTS,
+                                     executor=pool, then=count):
+                terms.update(table["term"].unique())
                 rows += len(table)
                 yield table[["doc_id", "term", "count"]]
 

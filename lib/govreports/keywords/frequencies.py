@@ -22,8 +22,6 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
-from scipy.special import xlogy
-from scipy.stats import chi2
 
 from govreports.runtime.steps import cached_step
 
@@ -127,6 +125,8 @@ def g2(a, b, c, d) -> np.ndarray:
     rows = (a + b, c + d)
     cols = (a + c, b + d)
     observed = ((a, rows[0], cols[0]), (b, rows[0], cols[1]), (c, rows[1], cols[0]), (d, rows[1], cols[1]))
+    from scipy.special import xlogy  # scipy is imported on first use: word counts alone never need it
+
     total = sum(xlogy(o, o) - xlogy(o, r * k / n) for o, r, k in observed)
     return 2 * total
 
@@ -186,6 +186,8 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame, *, stopwords: Iterabl
     table["per_10k_reference"] = b / totals[1] * 10_000
     table["g2"] = g2(a, b, totals[0] - a, totals[1] - b)
     table["log_ratio"] = log_ratio(a, b, totals[0], totals[1])
+    from scipy.stats import chi2
+
     table["p_value"] = chi2.sf(table["g2"], df=1)
     table["direction"] = np.where(a / totals[0] >= b / totals[1], "target", "reference")
     table = table.rename_axis("term").reset_index()

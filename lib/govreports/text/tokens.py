@@ -12,14 +12,15 @@ all batches, for corpora that fit in memory (notebooks on a few hundred reports)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from govreports.corpus.structure import paragraphs as paragraphs_of
+from govreports.corpus.structure import paragraph_texts
 from govreports.runtime.cache import key_of, write_parquet
 from govreports.runtime.parallel import map_batches
 from govreports.text.segment import Segmenter
@@ -31,7 +32,7 @@ TOKEN_COLUMNS = ["doc_id", "paragraph", "token", "start", "kind"]
 
 def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None,
                 batch_size: int = 200, n_jobs: int = 1, executor: Executor | None = None,
-                progress_bar: bool | None = None) -> Iterator[pd.DataFrame]:
+                progress_bar: bool | None = None, then: Callable[[pd.DataFrame], Any] | None = None) -> Iterator[Any]:
     """Token tables of the corpus, one batch of reports at a time, in ``doc_id`` order.
 
     Args:
@@ -41,15 +42,19 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
         batch_size: reports per batch (and per cache file).
         n_jobs, executor: segment in worker processes (see :mod:`govreports.runtime.parallel`).
         progress_bar: force the progress bar on or off.
+        then: a picklable function applied to each batch's token table where it is made (in the worker), whose
+            result is yielded instead of the table: ``partial(term_frequencies, stopwords=...)`` sends back a
+            batch's counts rather than its millions of tokens. A batch read from the cache gets it here.
 
     Yields:
         DataFrames with :data:`TOKEN_COLUMNS`: ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into
-        the clean text) and ``kind`` (word, number, punct), sorted by ``doc_id`` then ``start``.
+        the clean text) and ``kind`` (word, number, punct), sorted by ``doc_id`` then ``start``; or what ``then``
+        makes of each.
     """
     rows = documents[["doc_id", "sha256", "text"]].sort_values("doc_id", kind="stable")
     items = list(rows.itertuples(index=False, name=None))
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
-    work = partial(_tokens_of_batch, segmenter, folder)
+    work = partial(_tokens_of_batch, segmenter, folder, then)
     if folder is None:
         yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
                                desc="segmenting", progress_bar=progress_bar)
@@ -63,7 +68,12 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
     computed = map_batches(work, missing, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
                            desc="segmenting", progress_bar=progress_bar) if missing else iter(())
     for path, hit in zip(paths, cached, strict=True):
-        yield pd.read_parquet(path if hit else next(computed))
+        if hit:
+            table = pd.read_parquet(path)
+            yield then(table) if then is not None else table
+        else:
+            result = next(computed)
+            yield pd.read_parquet(result) if isinstance(result, str) else result
 
 
 def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None, batch_size: int = 200, n_jobs: int = 1,
@@ -77,20 +87,22 @@ def corpus_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: s
     return pd.concat(tables, ignore_index=True)
 
 
-def _tokens_of_batch(segmenter: Segmenter, folder: str | None, batch: list[tuple[str, str, str]]
-                     ) -> pd.DataFrame | str:
-    """Worker: the tokens of a batch of ``(doc_id, sha256, text)``. With a cache, the path of the batch's Parquet
-    file (written if missing): the caller reads it, which is faster than sending the table between processes."""
+def _tokens_of_batch(segmenter: Segmenter, folder: str | None, then: Callable[[pd.DataFrame], Any] | None,
+                     batch: list[tuple[str, str, str]]) -> Any:
+    """Worker: the tokens of a batch of ``(doc_id, sha256, text)`` (or ``then`` of them). With a cache and no
+    ``then``, the path of the batch's Parquet file (written if missing): the caller reads it, which is faster than
+    sending the table between processes."""
     path = _batch_path(folder, batch) if folder else None
     if path is not None and path.exists():
-        return str(path)
+        return then(pd.read_parquet(path)) if then is not None else str(path)
     documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
-    table = segmenter.tokens_table(paragraphs_of(documents))
+    table = segmenter.tokens_table(paragraph_texts(documents))
     table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
     if path is not None:
         write_parquet(table, path)  # atomic: a run stopped half-way never leaves a broken cache file
-        return str(path)
-    return table
+        if then is None:
+            return str(path)
+    return then(table) if then is not None else table
 
 
 def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
