@@ -269,3 +269,10 @@ def test_a_body_repeated_on_the_page_gives_each_statement_once(tmp_path) -> None
     table = extract_indicators(documents)
     assert table[["indicator", "kind", "value"]].values.tolist() == [
         ["gdp", "growth", 5.2], ["general_budget_revenue", "growth", 6.0], ["gdp", "target_growth", 5.0]]
+
+
+def test_a_comparison_framing_the_sentence_sets_the_span() -> None:
+    # national 2006, under （二）“十五”期间国民经济和社会发展主要情况: 与2000年相比 is the base of every figure after it
+    assert _read("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%", section="review", year=2006, review="2005",
+                 plan="2006", heading="（二）“十五”期间国民经济和社会发展主要情况") == [
+        ("gdp", "growth", "2001-2005", 57.3, None, "exact"), ("gdp", "growth", "2001-2005", 9.5, None, "exact")]

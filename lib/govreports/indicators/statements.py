@@ -68,8 +68,9 @@ __all__ = ["sentence_statements"]
 _YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
 # a year named as the base of a comparison (比2011年, 是2011年的1.6倍, 由2005年的) is no date of the figures after it
-_BASE_YEAR = re.compile(r"(?:比|较|是|相当于)(\d{4})年(?:底|末)?")
+_BASE_YEAR = re.compile(r"(?:(?:比|较|是|相当于)|(?:与|同|和|跟)(?=\d{4}年(?:底|末)?(?:相比|比较)))(\d{4})年(?:底|末)?")
 _COMPARED = re.compile(r"(?:比|较|由|从|是|相当于|同)$")
+_COMPARED_WITH = re.compile(r"(?:与|同|和|跟)(\d{4})年(?:底|末)?(?:相比|比较)")  # 2005年与2000年相比，…
 _PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间|(?<![十\d〇零一二三四五六七八九])五年(?=累计|共|全|内|中|里|$)")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
@@ -125,8 +126,10 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
 
 
 def _stated_years(text: str) -> list[int]:
-    """The years ``text`` names as dates (2016年, 到2025年), without the bases of comparisons (比2011年)."""
-    return [int(m.group(2)) for m in _YEAR_BEFORE.finditer(text) if not _COMPARED.search(text[: m.start()])]
+    """The years ``text`` names as dates (2016年, 到2025年), without the bases of comparisons (比2011年, 与2000年相比)."""
+    bases = {m.start(1) for m in _COMPARED_WITH.finditer(text)}
+    return [int(m.group(2)) for m in _YEAR_BEFORE.finditer(text)
+            if not _COMPARED.search(text[: m.start()]) and m.start(2) not in bases]
 
 
 @dataclass
@@ -185,6 +188,8 @@ class _Context:
             value, high = -value, (-high if high is not None else None)
         basis = change = None
         bases = list(_BASE_YEAR.finditer(text, mention.start, q.start))
+        # a base framing the whole sentence before its first name (2005年与2000年相比，国内生产总值增长57.3%)
+        bases = bases or list(_COMPARED_WITH.finditer(text, 0, mentions[0].start))
         base = bases[-1] if bases else None
         if role == "growth":
             change = self._change_before(q, quantities)
