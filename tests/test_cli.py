@@ -16,6 +16,7 @@ import pytest
 import govreports
 from govreports.cli import main
 from govreports.corpus.places import place_names
+from govreports.indicators.targets import TARGET_COLUMNS
 from govreports.keywords.frequencies import term_frequencies
 from govreports.text.segment import Segmenter, stopwords
 from govreports.text.tokens import corpus_tokens
@@ -84,6 +85,17 @@ def test_indicators_writes_the_statement_table(tmp_path, capsys) -> None:
     bad = tmp_path / "lexicon.csv"
     bad.write_text("id,label\nx,y\n", encoding="utf-8")
     assert main(["indicators", str(RAW), "-o", str(tmp_path / "x.csv"), "--lexicon", str(bad)]) == 2
+
+
+def test_targets_writes_the_target_table(tmp_path, capsys) -> None:
+    out = tmp_path / "targets.csv"
+    assert main(["targets", str(RAW), "-o", str(out), "--n-jobs", "1"]) == 0
+    table = pd.read_csv(out, dtype={"year": str})
+    assert list(table.columns) == TARGET_COLUMNS
+    row = table[(table.place == "店口镇") & (table.indicator == "gdp") & (table.measure == "growth")].iloc[0]
+    assert (row["year"], row["target"], row["hedge_class"], row["level"]) == ("2020", 8.5, "approx", "town")
+    assert pd.isna(row["outcome"])  # the samples hold one report per town: no later report states the outcome
+    assert f"{len(table)} targets (0 with an outcome)" in capsys.readouterr().out
 
 
 def test_help_imports_neither_pandas_nor_the_readers() -> None:

@@ -90,7 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     indicators.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
     indicators.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     indicators.set_defaults(run=_indicators)
-    for command in (corpus, keywords, indicators):
+
+    targets = commands.add_parser("targets", help="each target beside its outcome and the targets above it (CSV or "
+                                  "Parquet)", description="Extract the indicator statements and write one row per "
+                                  "place, year, indicator and measure with a target: the target, the outcome the "
+                                  "later reports state, whether it was met, and the same year's targets of the "
+                                  "units above the place that the corpus holds.")
+    targets.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
+    targets.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
+    targets.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
+    targets.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
+    targets.set_defaults(run=_targets)
+    for command in (corpus, keywords, indicators, targets):
         command.add_argument("--partitioned", action="store_true",
                              help=f"write -o as a folder of Parquet files part-00000.parquet, ... (one per "
                              f"{PART_REPORTS} reports), which dask.dataframe.read_parquet or Spark read as one table")
@@ -294,6 +305,23 @@ def _indicators(args: argparse.Namespace) -> int:
     _write(_by_reports(table, documents, args.form), args)
     targets = int(is_target(table["kind"]).sum())
     _summary(documents, args.output, extra=f"{_count(len(table), 'statement')} ({_count(targets, 'target')})")
+    return 0
+
+
+def _targets(args: argparse.Namespace) -> int:
+    from govreports.indicators.extraction import extract_indicators, lexicon
+    from govreports.indicators.targets import targets_table
+
+    entries = getattr(args, "entries", None) or lexicon()
+    with _workers(args.n_jobs) as pool:
+        documents = _load(args, pool)
+        if isinstance(documents, int):
+            return documents
+        statements = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
+    table = targets_table(statements, documents, entries)
+    _write(_by_reports(table, documents, args.form), args)
+    outcomes = int(table["outcome"].notna().sum())
+    _summary(documents, args.output, extra=f"{_count(len(table), 'target')} ({outcomes} with an outcome)")
     return 0
 
 

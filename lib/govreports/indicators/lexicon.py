@@ -27,6 +27,7 @@ class Indicator:
     label: str
     unit_kind: str
     names: tuple[str, ...]
+    better: str = "higher"  # which way a target is met: higher (growth, revenue) or lower (CPI, unemployment, energy)
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,15 @@ class Mention:
 
 
 UNIT_KINDS = frozenset({"money", "count", "percent", "ratio"})
-_LEXICON = Schema(required=("id", "label", "unit_kind", "names"), choices={"unit_kind": UNIT_KINDS})
+_LEXICON = Schema(required=("id", "label", "unit_kind", "names"), optional=("better",),
+                  choices={"unit_kind": UNIT_KINDS, "better": frozenset({"higher", "lower", ""})})
 
 
 def lexicon(path: str | Path | None = None) -> list[Indicator]:
     """The indicator lexicon: the package's ``resources/indicators.csv`` or a CSV of the same columns (``id``,
     ``label``, ``unit_kind`` one of money, count, percent, ratio; ``names`` separated by ``|``; ``…`` in a name
-    stands for up to 8 characters). A ``# source:`` header line is welcome but not required of your own file.
+    stands for up to 8 characters; optional ``better``: ``higher`` (default) or ``lower``, the direction in which a
+    target is met). A ``# source:`` header line is welcome but not required of your own file.
 
     Raises:
         FileNotFoundError: no such file. govreports.rules.files.RuleFileError (a ValueError): a row lacks a column,
@@ -58,7 +61,8 @@ def lexicon(path: str | Path | None = None) -> list[Indicator]:
         if row["id"] in seen:
             raise RuleFileError(f"{table.path}:{number}: the id {row['id']!r} is used twice")
         seen.add(row["id"])
-        entries.append(Indicator(row["id"], row["label"], row["unit_kind"], tuple(row["names"].split("|"))))
+        entries.append(Indicator(row["id"], row["label"], row["unit_kind"], tuple(row["names"].split("|")),
+                                 row.get("better") or "higher"))
     return entries
 
 

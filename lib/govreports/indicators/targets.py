@@ -16,10 +16,11 @@ table. Decisions (each tested in ``tests/test_targets.py``):
    (预计); among figures of the same standing the latest report is used, and when reports disagree every
    figure is listed in ``conflicts`` (``value (doc_id)`` joined by ``; ``). A span target (annual average over a
    plan) is matched with the annual-average result over the same span.
-4. *Gap and met.* ``gap`` = outcome − target (the low end for a range). ``met``: ``within_range`` for a range the
-   outcome falls in (``met`` above it, ``missed`` below); for a ceiling (控制在3%以内) or a target stated as a decrease
-   (单位生产总值能耗下降3%), ``met`` when the outcome is at or below the target; otherwise (floor, exact, approx,
-   aspiration) ``met`` when it is at or above — a 8%左右 target with 7.9% is ``missed``, as growth-target studies
+4. *Gap and met.* ``gap`` = outcome − target (the low end for a range), rounded to 6 decimals. ``met``: ``within_range`` for a range the
+   outcome falls in (``met`` beyond it on the better side, ``missed`` on the other); for an indicator whose lexicon row
+   says lower is better (CPI, unemployment rates, energy intensity: 居民消费价格涨幅控制在3% is a cap whatever its
+   hedge), a ceiling (控制在3%以内) or a target stated as a decrease (下降3%), ``met`` when the outcome is at or below the
+   target; otherwise (floor, exact, approx, aspiration) ``met`` when it is at or above — a 8%左右 target with 7.9% is ``missed``, as growth-target studies
    code it; the continuous ``gap`` keeps the distance. Empty without an outcome or a numeric target.
 5. *Targets above.* ``national_target``, ``province_target``, ``city_target``, ``county_target``: the chosen
    target of the same indicator, measure, basis, unit and year set by the unit above the place (its province, its
@@ -29,9 +30,12 @@ table. Decisions (each tested in ``tests/test_targets.py``):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from govreports.indicators.lexicon import Indicator, lexicon
 from govreports.indicators.records import is_target, measure
 
 __all__ = ["LEVELS", "TARGET_COLUMNS", "markups", "met_shares", "targets_table"]
@@ -51,13 +55,16 @@ _PARENT_COLUMN = {"national": "national_target", "province": "province_target", 
                   "county": "county_target"}
 
 
-def targets_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def targets_table(statements: pd.DataFrame, documents: pd.DataFrame,
+                  entries: Sequence[Indicator] | None = None) -> pd.DataFrame:
     """Each target beside its outcome and the targets set above it (see the module docstring).
 
     Args:
         statements: the output of :func:`govreports.indicators.extraction.extract_indicators` (any columns the CLI
             added, such as ``place``, are ignored).
         documents: the documents table (place chain, level and report year of each report).
+        entries: the lexicon the statements were read with (default :func:`lexicon`): its ``better`` column says
+            in which direction each indicator's target is met.
 
     Returns:
         :data:`TARGET_COLUMNS`, one row per place, year, indicator and measure with a target, sorted from the top
@@ -71,14 +78,17 @@ def targets_table(statements: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     outcomes = _outcomes(rows[~rows["is_target"]])
     table = targets.merge(outcomes, on=_KEY, how="left")
     low = table["target"]
-    table["gap"] = table["outcome"] - low
+    table["gap"] = (table["outcome"] - low).round(6)  # figures are stated to at most a few decimals
+    lower = {entry.id for entry in (entries or lexicon()) if entry.better == "lower"}
     table["met"] = [_met(*values) for values in zip(table["outcome"], low, table["target_high"], table["hedge_class"],
-                                                       strict=True)]
+                                                       table["indicator"].isin(lower), strict=True)]
     table = _with_parents(table, targets)
     table = table.rename(columns={"period": "year", "target_doc": "doc_id"})
     table[_CHAIN] = table[_CHAIN].replace("", None)
     table["basis"] = table["basis"].replace("", None)
     table["outcome_is_estimate"] = table["outcome_is_estimate"].astype("boolean")
+    for column in ("target_start", "target_end", "outcome_start", "outcome_end"):
+        table[column] = table[column].astype("Int64")
     table["_order"] = table["level"].map({level: i for i, level in enumerate(LEVELS)})
     table = table.sort_values(["_order", "province", "city", "county", "place", "indicator", "measure", "year"],
                               kind="stable", na_position="first")
@@ -107,7 +117,7 @@ def markups(table: pd.DataFrame) -> pd.DataFrame:
             continue
         diff = own.assign(markup=own["target"] - own[_PARENT_COLUMN[above]], above=above)
         parts.append(diff.groupby(["level", "above", "year", "indicator", "measure"], as_index=False)
-                     .agg(markup=("markup", "mean"), n=("markup", "size")))
+                     .agg(markup=("markup", "mean"), n=("markup", "size")).round({"markup": 6}))
     columns = ["level", "above", "year", "indicator", "measure", "markup", "n"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
@@ -150,14 +160,15 @@ def _outcomes(rows: pd.DataFrame) -> pd.DataFrame:
                  "sentence": "outcome_sentence", "start": "outcome_start", "end": "outcome_end"})
 
 
-def _met(outcome: float, target: float, high: float, hedge_class: str) -> str | None:
+def _met(outcome: float, target: float, high: float, hedge_class: str, lower_is_better: bool) -> str | None:
     if pd.isna(outcome) or pd.isna(target):
         return None
+    lower = lower_is_better or hedge_class == "ceiling" or target < 0  # a cap, a price, a decrease to reach
     if hedge_class == "range" and not pd.isna(high):
-        return "within_range" if target <= outcome <= high else ("met" if outcome > high else "missed")
-    if hedge_class == "ceiling" or target < 0:  # a cap, or a decrease to reach (下降3%): lower is better
-        return "met" if outcome <= target else "missed"
-    return "met" if outcome >= target else "missed"
+        if target <= outcome <= high:
+            return "within_range"
+        return "met" if (outcome < target if lower else outcome > high) else "missed"
+    return ("met" if outcome <= target else "missed") if lower else ("met" if outcome >= target else "missed")
 
 
 def _with_parents(table: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
