@@ -105,7 +105,8 @@ def test_papermill_on_ones_own_folder_writes_only_under_output_dir(tmp_path) -> 
     assert list(elsewhere.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "executed.ipynb", "out", "reports"]
     figures = {f"03-{name}.{fmt}" for name in ("levels-by-town", "five-year-changes", "targets-by-hedge",
-                                               "targets-and-results") for fmt in ("png", "pdf", "svg")}
+                                               "targets-and-results", "targets-met", "target-markups")
+               for fmt in ("png", "pdf", "svg")}
     assert {p.name for p in (out / "figures").iterdir()} == figures
     table = pd.read_csv(out / "tables" / "indicators.csv")
     assert set(table["doc_id"]) == {"000-ac80074741d45b38", "002-8e0279829cf70102"}

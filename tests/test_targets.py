@@ -149,3 +149,30 @@ def test_a_price_target_is_a_cap_whatever_its_hedge() -> None:
     table = _table(documents)
     row = table[table["indicator"] == "cpi"].iloc[0]
     assert (row["target"], row["hedge_class"], row["outcome"], row["met"]) == (4.0, "exact", 1.8, "met")
+
+
+def test_the_target_figures_fit_a_page_and_say_when_there_is_nothing_to_draw() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from govreports.viz.style import use_style
+    from govreports.viz.targets import markups_figure, outcomes_figure
+
+    use_style()
+    documents = _reports(
+        ("shunping_2023", "顺平县", 2023, "今年经济社会发展的主要预期目标是：生产总值增长7%左右，一般公共预算收入增长8.6%。"),
+        ("shunping_2024", "顺平县", 2024, "一、2023年工作回顾\n全年完成地区生产总值100.6亿元，历史性突破百亿大关，增长7.2%，排名全市第一。"),
+        ("baoding_2024", "保定市", 2024, "经济社会发展的主要预期目标是：生产总值增长6%以上，一般公共预算收入增长6%以上。"),
+        ("shunping_2024b", "顺平县", 2024, "今年经济社会发展的主要预期目标是：地区生产总值增长6.8%左右。"),
+    )
+    table = _table(documents)
+    for fig in (outcomes_figure(table), markups_figure(markups(table))):
+        assert fig.get_figwidth() <= 6.5
+        assert not any("语料中没有" in t.get_text() for t in fig.findobj(matplotlib.text.Text))
+        plt.close(fig)
+    empty = table.iloc[0:0]
+    for fig in (outcomes_figure(empty), markups_figure(markups(empty))):
+        assert any("语料中没有" in t.get_text() for t in fig.findobj(matplotlib.text.Text))
+        plt.close(fig)
