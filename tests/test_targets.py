@@ -176,3 +176,15 @@ def test_the_target_figures_fit_a_page_and_say_when_there_is_nothing_to_draw() -
     for fig in (outcomes_figure(empty), markups_figure(markups(empty))):
         assert any("语料中没有" in t.get_text() for t in fig.findobj(matplotlib.text.Text))
         plt.close(fig)
+
+
+def test_a_year_end_summary_states_the_outcome_of_its_own_year() -> None:
+    # a town's summary of 2023 (delivered in December) reviews 2023 itself: it carries the outcome of the target set
+    # by the January report; wording of the 满城 and 顺平 reports
+    documents = _reports(
+        ("town_2023", "顺平县", 2023, "今年经济社会发展的主要预期目标是：生产总值增长7%左右。"),
+        ("town_summary_2023", "顺平县", 2024, "一、2023年工作总结\n全年完成地区生产总值100.6亿元，增长7.2%。"),
+    )
+    documents.loc[1, ["report_year", "review_period", "plan_period"]] = [2023, "2023", "2024"]
+    row = _gdp(_table(documents), "顺平县", "2023")
+    assert (row["outcome"], row["outcome_doc"], row["met"]) == (7.2, "town_summary_2023", "met")
