@@ -10,6 +10,10 @@ Decisions:
 - The consistency check compares a stated growth rate with the one implied by two levels of the panel:
   cumulative ``(end / start - 1) × 100`` over a span, annual average ``((end / start)^(1 / years) - 1) × 100``,
   year on year against the previous year's level. A difference above ``tolerance`` percentage points is flagged.
+  Levels are at current prices; growth of GDP and value added is usually stated at comparable prices (按可比价格计算,
+  实际增长), so for those a gap of about the inflation rate is expected, not an error: read the flagged sentence before
+  correcting anything (the national reports' GDP rows differ by the price rise, e.g. 9.5% real against 17% nominal in
+  2004).
 """
 
 from __future__ import annotations
