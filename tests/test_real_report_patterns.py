@@ -276,3 +276,34 @@ def test_a_comparison_framing_the_sentence_sets_the_span() -> None:
     assert _read("2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%", section="review", year=2006, review="2005",
                  plan="2006", heading="（二）“十五”期间国民经济和社会发展主要情况") == [
         ("gdp", "growth", "2001-2005", 57.3, None, "exact"), ("gdp", "growth", "2001-2005", 9.5, None, "exact")]
+
+
+def test_a_change_without_years_takes_those_of_the_change_before_it() -> None:
+    # national 2008; Chongzuo 2024 (the years lead the sentence)
+    assert _read("城镇居民人均可支配收入由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元",
+                 section="review", year=2008, review="2003-2007", plan="2008")[2:] == [
+        ("rural_income_per_capita", "level", "2002", 2476.0, None, "exact"),
+        ("rural_income_per_capita", "level", "2007", 4140.0, None, "exact")]
+    assert _read("2003年到2023年，全市地区生产总值由103.97亿元增加到1117.56亿元，规模扩大了9.8倍，年均增长8.2%",
+                 section="review", year=2024, review="2023", plan="2024") == [
+        ("gdp", "level", "2003", 10397000000.0, None, "exact"), ("gdp", "level", "2023", 111756000000.0, None, "exact"),
+        ("gdp", "growth", "2004-2023", 8.2, None, "exact")]
+
+
+def test_a_hedged_figure_in_the_plan_is_a_goal_of_the_plan_year() -> None:
+    # Tianjin 2026 and Xinjiang 2026, under 三、2026年重点工作; national 1998 under 关于1998年政府工作的建议
+    assert _read("做大跨境电商、海外仓、“保税+”业态规模，外贸进出口超8500亿元", section="plan", year=2026, review="2025",
+                 plan="2026") == [("trade_total", "target_level", "2026", 8.5e11, None, "floor")]
+    assert _read("推进大面积均衡增产，粮食产量稳定在485亿斤左右", section="plan", year=2026, review="2025",
+                 plan="2026") == [("grain_output", "target_level", "2026", 24250000.0, None, "approx")]
+    # the same words about the past year stay a result
+    assert _read("去年粮食产量稳定在485亿斤左右", section="plan", year=2026, review="2025", plan="2026")[0][1] == "level"
+
+
+def test_a_paragraph_reporting_the_targets_met_is_no_targets_paragraph() -> None:
+    # Lishui 2024: 圆满实现经济社会发展主要预期目标。全市生产总值1964.44亿元… is the review
+    text = ("一、2023年主要工作回顾\n"
+            "有力推动经济整体好转，圆满实现经济社会发展主要预期目标。全市生产总值1964.44亿元，增长7.5%、全省第三。")
+    table = _report(text, year=2024, review="2023", plan="2024")
+    assert list(table.itertuples(index=False, name=None)) == [
+        ("gdp", "level", "2023", 196444000000.0, "exact"), ("gdp", "growth", "2023", 7.5, "exact")]

@@ -56,6 +56,8 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _ENDS_SENTENCE = "。！？；;：:"
 _ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
 _TARGET_PARAGRAPH = re.compile(r"主要预期目标|主要目标[是为:：]")
+# 圆满实现经济社会发展主要预期目标: a result reported against the targets, not the targets
+_RESULT_AGAINST = re.compile(r"(?:完成|实现|达到|超过|超额|好于|确定的|提出的)[^，,。；;：:]{0,10}$")
 _VERB_BEFORE_NUMBER = re.compile(r"(?:增长|增加|提高|下降|降低|达到|达|为|完成|实现|突破|超过|控制在|保持在|约|近)$")
 _REQUIREMENTS = re.compile(r"总体要求[是为:：]|总体思路[是为:：]")
 _RATE = re.compile(r"\d\s*%|百分之|个百分点")
@@ -200,7 +202,7 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
             elif section_of_heading(part.text) == "targets":
                 section = "targets"
             part_section = section
-        elif part.kind == "body" and _TARGET_PARAGRAPH.search(part.text):
+        elif part.kind == "body" and _states_targets(part.text):
             part_section = "targets"
             targets_open = 2
         elif part.kind == "body" and targets_open and _target_item(part.text, strict=targets_open == 1):
@@ -230,6 +232,11 @@ def _top_level(parts: list[Paragraph]) -> int | None:
         return numbered[0]
     levels = [level for level, _ in headings if level] or [level for level, _ in headings]
     return min(levels, default=None)
+
+
+def _states_targets(text: str) -> bool:
+    """A paragraph that states the year's main targets (主要预期目标是…), not one that reports them met."""
+    return any(not _RESULT_AGAINST.search(text[: match.start()]) for match in _TARGET_PARAGRAPH.finditer(text))
 
 
 def _target_item(text: str, *, strict: bool) -> bool:

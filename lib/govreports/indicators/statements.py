@@ -75,6 +75,7 @@ _PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政�
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
+_YEARS_FROM_TO = re.compile(r"(\d{4})年(?:底|末)?的?[^。；;]{0,24}?(?:增加|提高|上升|增长|扩大|下降|减少|降低|提升)?(?:到|至)(\d{4})年")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
 
 
@@ -238,7 +239,9 @@ class _Context:
 
     def _target(self, mention: Mention, q: Quantity) -> bool:
         """Targets section; a strong cue (预期目标) before the figure; a weak cue (力争, 确保, 计划) in the figure's
-        own clause; or, outside the review, a year after the review period named before the figure."""
+        own clause; outside the review, a year after the review period named before the figure, or 今年 in a report
+        that plans its own year; in the plan section of such a report, a hedged figure of a sentence that does not
+        speak of the past."""
         if self.section == "targets" or self.rules.cue("strong_target").search(self.sentence[: q.start]):
             return True
         if self.rules.cue("target").search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
@@ -249,8 +252,20 @@ class _Context:
         # a figure for the year the report plans (今年 in a report to a congress, delivered early in that year) is
         # a target even without a cue: nothing of that year has been achieved yet
         relative = relative_year_pattern(self.rules).findall(self.sentence[: q.start])
-        return (self.section != "review" and bool(relative) and relative[-1] == "今年" and self.plan is not None
-                and self.report_year is not None and self.plan[0] == self.report_year)
+        plans_own_year = self.plan is not None and self.report_year is not None and self.plan[0] == self.report_year
+        if self.section != "review" and bool(relative) and relative[-1] == "今年" and plans_own_year:
+            return True
+        # in the plan of such a report, a hedged figure (外贸进出口超8500亿元, 粮食产量稳定在485亿斤左右) is a goal,
+        # unless the sentence speaks of the past (去年, 同比, 预计 …)
+        return (self.section == "plan" and plans_own_year and not years and not relative
+                and not self.rules.cue("past").search(self.sentence) and self._hedged(mention, q))
+
+    def _hedged(self, mention: Mention, q: Quantity) -> bool:
+        """A hedge word or 稳定在/保持在 between the name and the figure, or a hedge word right after it."""
+        local = self.sentence[mention.end : q.start]
+        after = re.compile("|".join(map(re.escape, self.rules.hedge_words("after"))))
+        return (bool(_words_in(local, self.rules.hedge_words("before"))) or "稳定在" in local or "保持在" in local
+                or after.match(self.sentence, q.end) is not None)
 
     def _from_to(self, q: Quantity, quantities: list[Quantity]) -> tuple[Quantity, Quantity] | None:
         """The (start, end) figures of a from→to change that ``q`` is part of, or ``None``."""
@@ -269,6 +284,12 @@ class _Context:
         lead = _FROM_LEAD.search(self.sentence[: a.start])
         written_start = _YEAR_BEFORE.findall(lead.group(0)) if lead else []
         written_end = _YEAR_BEFORE.findall(self.sentence[a.end : b.start])
+        if not written_start and not written_end:
+            # a change with no years of its own takes those of the change before it in the sentence, or of the
+            # sentence's lead (由2002年7703元增加到2007年13786元，…由2476元增加到4140元; 2003年到2023年，…由13亿元增加到93亿元)
+            spans = list(_YEARS_FROM_TO.finditer(self.sentence[: a.start]))
+            if spans:
+                return int(spans[-1].group(1)), int(spans[-1].group(2))
         span = self._span_for(target)
         start = int(written_start[-1][1]) if written_start else (span[0] - 1 if span else None)
         end = int(written_end[-1][1]) if written_end else (span[1] if span else None)
