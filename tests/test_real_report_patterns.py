@@ -307,3 +307,13 @@ def test_a_paragraph_reporting_the_targets_met_is_no_targets_paragraph() -> None
     table = _report(text, year=2024, review="2023", plan="2024")
     assert list(table.itertuples(index=False, name=None)) == [
         ("gdp", "level", "2023", 196444000000.0, "exact"), ("gdp", "growth", "2023", 7.5, "exact")]
+
+
+def test_an_estimate_marked_for_what_follows_covers_the_paragraph() -> None:
+    # Enshi 2024, Neijiang 2024: 预计全年（下同） makes the later results of the paragraph estimates too
+    text = ("一、2023年工作回顾\n"
+            "预计全年（下同）地区生产总值增长7.5%，突破500亿元大关。全社会固定资产投资增长7%。")
+    table = extract_indicators(pd.DataFrame({"doc_id": ["r"], "text": [text], "report_year": [2024],
+                                             "review_period": ["2023"], "plan_period": ["2024"]}))
+    assert table[["indicator", "is_estimate"]].values.tolist() == [
+        ["gdp", True], ["gdp", True], ["fixed_asset_investment", True]]

@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def _statements_of_batch(entries: tuple[Indicator, ...], batch: list[tuple]) -> 
     return _statements(documents, sentences_of(paragraphs_of(documents)), entries)
 
 
+# 预计全年（下同）: every figure of the paragraph after it is an estimate as well
+_SAME_BELOW = re.compile(r"预计[^。；;，,]{0,6}[（(]下同[）)]")
+
 #: A paragraph longer than this is no targets paragraph whose sentences carry a target over (a report without
 #: paragraph breaks is one paragraph of many thousand characters).
 _TARGETS_PARAGRAPH_MAX = 1200
@@ -101,6 +105,7 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
     past = reading_rules().cue("past")
     length = sentences.groupby(["doc_id", "paragraph"])["end"].max() - sentences.groupby(["doc_id", "paragraph"])["start"].min()
     targets_paragraph = None  # (doc_id, paragraph) whose earlier sentence set a target of the plan year
+    estimates_paragraph = None  # (doc_id, paragraph) opened by 预计（下同）: its later results are estimates too
     for doc_id, paragraph, text, section, heading, start in zip(
             sentences["doc_id"], sentences["paragraph"], sentences["text"], sentences["section"],
             sentences["heading_path"], sentences["start"], strict=True):
@@ -119,6 +124,10 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
         if (section != "review" and length[doc_id, paragraph] <= _TARGETS_PARAGRAPH_MAX
                 and any(s.is_target and s.value is not None and not s.months for s in found)):
             targets_paragraph = (doc_id, paragraph)
+        if (doc_id, paragraph) == estimates_paragraph:
+            found = [replace(s, is_estimate=True) if not s.is_target else s for s in found]
+        elif _SAME_BELOW.search(text):
+            estimates_paragraph = (doc_id, paragraph)
         rows += [statement.row(doc_id, text, start) for statement in found]
     table = statements_table(rows)
     # a body repeated on the page (scrapes repeat it two to six times) states every figure again: keep the first
