@@ -317,3 +317,9 @@ def test_an_estimate_marked_for_what_follows_covers_the_paragraph() -> None:
                                              "review_period": ["2023"], "plan_period": ["2024"]}))
     assert table[["indicator", "is_estimate"]].values.tolist() == [
         ["gdp", True], ["gdp", True], ["fixed_asset_investment", True]]
+
+
+def test_the_exact_figure_restated_as_a_round_threshold_is_read_once() -> None:
+    # Mianyang 2024
+    assert _read("全年实现地方一般公共预算收入201.47亿元、首次超过200亿元", section="review", year=2024, review="2023",
+                 plan="2024") == [("general_budget_revenue", "level", "2023", 20147000000.0, None, "exact")]

@@ -17,9 +17,11 @@ Decisions (each tested in ``tests/test_statements.py``):
    1223.1亿元，其中地方一般预算收入620.2亿元，分别增长18.1%和20.3%) gives the k figures to the last k names in order.
 4. *CPI as an index.* 居民消费价格指数控制在103左右 is read as the rate it implies (3%) when the number after a price
    index name lies between 90 and 120.
-6. *保8争9* states two targets: 8% with 确保 (a floor) and 9% with 争取 (an aspiration).
 5. *持平.* A name followed by 持平 (居民消费价格与上年持平, 指数持平) states a change of 0%: a CPI level of 0, a growth of 0
    for an amount. 基本持平 (roughly flat) is not read: no number is stated.
+6. *保8争9* states two targets: 8% with 确保 (a floor) and 9% with 争取 (an aspiration).
+7. *Milestones.* A milestone after the exact figure of its kind is no figure (完成20001万元，首次突破两亿元大关;
+   201.47亿元、首次超过200亿元: one level, the exact one); a milestone that is the only amount is read.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from govreports.indicators.lexicon import Mention
 from govreports.indicators.quantities import Quantity
 from govreports.rules.reading import ReadingRules
 
-__all__ = ["MILESTONE", "RELATIVE_TO", "Attachment", "attach", "keep_strive_figures", "price_index_figures", "relative_year_pattern"]
+__all__ = ["MILESTONE", "RELATIVE_TO", "Attachment", "attach", "keep_strive_figures", "milestones_after_figures",
+           "price_index_figures", "relative_year_pattern"]
 
 _LIST_SEPARATORS = {"、", "和", "及", "与", "以及"}
 _JOINS = {"、", "和", "及", "与", ",", "，"}
@@ -51,6 +54,8 @@ _ASIDE = r"[（(](?:[^（）()\d]|\d{4}年){1,24}[）)]"
 _FOOTNOTE = r"\[\d{1,2}\]|［\d{1,2}］|【\d{1,2}】"
 # 保8争9 (确保8%、争取9%): a floor and an aspiration stated as a slogan
 _KEEP_STRIVE = re.compile(r"保(\d{1,2}(?:\.\d)?|[一二三四五六七八九十]{1,2})争(\d{1,2}(?:\.\d)?|[一二三四五六七八九十]{1,2})(?![\d%])")
+# the exact figure restated as the round threshold it crossed (201.47亿元、首次超过200亿元)
+_ROUNDED_AGAIN = re.compile(r"[、，,]?\s*(?:首次|历史性|一举)?(?:超过|突破|迈过|跨过|越过)")
 _FLAT = re.compile(r"(?:指数|总水平)?(?:与上年|和上年|比上年|同比)?(持平)(?!于)")
 _INDEX_VALUE = re.compile(r"(?:(?:总)?指数)?(?:涨幅)?(?:控制在|保持在|稳定在|为|在)?\s*(\d{2,3}(?:\.\d+)?)(?![\d%％.万亿元])")
 
@@ -87,6 +92,25 @@ def without_glosses(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return [m for i, m in enumerate(mentions)
             if not (i and m.indicator == mentions[i - 1].indicator and m.start == mentions[i - 1].end + 1
                     and sentence[m.start - 1 : m.start] in "（(" and sentence[m.end : m.end + 1] in "）)")]
+
+
+def milestones_after_figures(sentence: str, found: list[Quantity], mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans of milestones that follow the exact figure of the same kind they round (decision 7): 完成20001万元，首次突破
+    两亿元大关; 201.47亿元、首次超过200亿元. A milestone that is the only amount (迈上4万亿元新台阶; 增长7.5%，突破500亿元
+    大关) is read."""
+    spans = []
+    for milestone in re.finditer(MILESTONE, sentence):
+        inside = [q for q in found if milestone.start() <= q.start < milestone.end()]
+        if any(p.end <= milestone.start() and p.kind == q.kind and not any(p.end <= n.start < milestone.start()
+                                                                            for n in mentions)
+               for p in found for q in inside):
+            spans.append(milestone.span())
+    for previous, figure in pairwise(found):
+        between = sentence[previous.end : figure.start]
+        if (figure.kind == previous.kind and figure.kind in ("money", "count") and figure.unit == previous.unit
+                and figure.value <= previous.value and _ROUNDED_AGAIN.fullmatch(between)):
+            spans.append((figure.start, figure.end))
+    return spans
 
 
 def keep_strive_figures(sentence: str) -> list[tuple[Quantity, str]]:

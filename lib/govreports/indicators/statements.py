@@ -54,6 +54,7 @@ from govreports.indicators.attachment import (
     RELATIVE_TO,
     attach,
     keep_strive_figures,
+    milestones_after_figures,
     price_index_figures,
     relative_year_pattern,
     without_glosses,
@@ -94,12 +95,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     # same kind (完成20001万元，首次突破两亿元大关); a milestone that is the only amount (迈上4万亿元新台阶; 增长7.5%，突破
     # 500亿元大关) is read
     relative = [m.span() for m in re.finditer(RELATIVE_TO, sentence)]
-    for milestone in re.finditer(MILESTONE, sentence):
-        inside = [q for q in found if milestone.start() <= q.start < milestone.end()]
-        if any(p.end <= milestone.start() and p.kind == q.kind and not any(p.end <= n.start < milestone.start()
-                                                                            for n in mentions)
-               for p in found for q in inside):
-            relative.append(milestone.span())
+    relative += milestones_after_figures(sentence, found, mentions)
     quantities = [q for q in found if not any(a <= q.start < b for a, b in relative)]
     quantities = [q for q in quantities
                   if not any(m.start <= q.start < m.end for m in mentions)]
