@@ -323,3 +323,26 @@ def test_the_exact_figure_restated_as_a_round_threshold_is_read_once() -> None:
     # Mianyang 2024
     assert _read("全年实现地方一般公共预算收入201.47亿元、首次超过200亿元", section="review", year=2024, review="2023",
                  plan="2024") == [("general_budget_revenue", "level", "2023", 20147000000.0, None, "exact")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Yixian 2018: the whole a share is taken of is no mention
+    ("民生支出占一般公共预算支出的85%", []),
+    # Qingdao 2024: 亿元 alone is a scale word, no figure
+    ("再打造一批税收亿元以上专业特色楼宇", []),
+    # Xushui 2011: 预计 inside the name's own clause, before it
+    ("2010年全县预计完成地方生产总值98.1亿元", [("gdp", "level", "2010", 9810000000.0, None, "exact")]),
+    # Lishui 2024: a year inside another clause dates nothing after it
+    ("全市生产总值1964.44亿元，为2020年GDP统一核算改革以来最好位次；城乡居民人均可支配收入分别为58583元和30811元",
+     [("gdp", "level", "2023", 196444000000.0, None, "exact"),
+      ("urban_income_per_capita", "level", "2023", 58583.0, None, "exact"),
+      ("rural_income_per_capita", "level", "2023", 30811.0, None, "exact")]),
+    # national 1987: years in Chinese numerals frame a change
+    ("一九八六年同一九七八年相比，国家财政收入由1121亿元增加到2220亿元",
+     [("fiscal_revenue_total", "level", "1978", 112100000000.0, None, "exact"),
+      ("fiscal_revenue_total", "level", "1986", 222000000000.0, None, "exact")]),
+    # national 1979: 亿 and 万 in one Chinese numeral
+    ("粮食总产量达到三亿零四百七十五万吨", [("grain_output", "level", "2023", 304750000.0, None, "exact")]),
+])
+def test_more_forms_from_random_checks(text: str, want: list[tuple]) -> None:
+    assert _read(text, section="review", year=2024, review="2023", plan="2024") == want

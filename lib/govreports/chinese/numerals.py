@@ -7,7 +7,9 @@ Only spans already known to be numbers are read: converting running text would t
 
 from __future__ import annotations
 
-__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "chinese_to_int", "chinese_to_number"]
+import re
+
+__all__ = ["CN_DIGITS", "CN_NUMERAL_CHARS", "arabic_years", "chinese_to_int", "chinese_to_number"]
 
 #: The digits of dates and of the lost-〇 repair, in value order from 〇.
 CN_DIGITS = "〇零一二三四五六七八九"
@@ -52,14 +54,30 @@ def chinese_to_int(numeral: str) -> int:
 def _integer(numeral: str) -> float:
     if all(ch in _DIGITS for ch in numeral) and len(numeral) > 1:  # digit by digit: 二〇二一
         return float("".join(str(_DIGITS[ch]) for ch in numeral))
-    total, section, digit = 0.0, 0.0, 0.0
+    # 亿 closes everything before it; 万 closes only what follows the last 亿 (三亿零四百七十五万 = 3亿 + 475万, and
+    # 一万亿 = 1万 × 1亿)
+    above_yi, below_yi, section, digit = 0.0, 0.0, 0.0, 0.0
     for ch in numeral:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
         elif ch in _SMALL:
             section += (digit or 1) * _SMALL[ch]
             digit = 0
-        else:  # 万, 亿
-            total = (total + section + digit) * _BIG[ch]
+        elif ch == "万":
+            below_yi = (below_yi + section + digit) * _BIG[ch]
             section, digit = 0.0, 0.0
-    return total + section + digit
+        else:  # 亿
+            above_yi = (above_yi + below_yi + section + digit) * _BIG[ch]
+            below_yi, section, digit = 0.0, 0.0, 0.0
+    return above_yi + below_yi + section + digit
+
+
+_CN_YEAR = re.compile(r"([一二][〇○零O一二三四五六七八九]{3})(?=年)")
+_CN_YEAR_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+                  "六": "6", "七": "7", "八": "8", "九": "9"}
+
+
+def arabic_years(text: str) -> str:
+    """Years in Chinese numerals written in digits (一九八三年 -> 1983年, 一九八○年 -> 1980年); same length, so offsets
+    are kept."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_YEAR_DIGIT[c] for c in m.group(1)), text)

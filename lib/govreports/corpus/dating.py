@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from govreports.chinese.numerals import chinese_to_int
+from govreports.chinese.numerals import arabic_years, chinese_to_int
 from govreports.chinese.periods import five_year_plans
 from govreports.rules.files import Schema, read_rule_table
 from govreports.runtime.cache import rules_folder_state
@@ -58,9 +58,6 @@ _ROLES = frozenset({"title_kind", "congress_marker", "congress_mention", "summar
 _CUES = Schema(required=("cue", "role"), choices={"role": _ROLES})
 _TERMS = Schema(required=("term", "first_year"), checks={"term": int, "first_year": int})
 _YEAR = r"((?:19|20)\d{2})\s*年"
-_CN_YEAR = re.compile(r"([一二][〇○零O一二三四五六七八九]{3})(?=年)")
-_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
-             "七": "7", "八": "8", "九": "9"}
 _SPACES = re.compile(r"[ \t\u3000\r\n]+")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")  # a heading, not a title
 _HEADER_LABEL = re.compile(r"^(?:标题|题目|文章标题)[:：]")
@@ -123,12 +120,6 @@ def dating_rules() -> DatingRules:
 @lru_cache(maxsize=4)
 def _rules_for(state: object) -> DatingRules:
     return DatingRules.load()
-
-
-def arabic_years(text: str) -> str:
-    """Years in Chinese numerals written in digits (一九八三年 -> 1983年, 一九八○年 -> 1980年); same length, so offsets
-    are kept."""
-    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group(1)), text)
 
 
 def find_dated_title(text: str, *, rules: DatingRules | None = None) -> tuple[str, int] | None:

@@ -83,7 +83,7 @@ def _pattern(entries: tuple[Indicator, ...]) -> tuple[re.Pattern[str], dict[str,
 def find_mentions(sentence: str, entries: Sequence[Indicator], *, traps: str | Path | None = None) -> list[Mention]:
     """Indicator names in a sentence, leftmost-longest, in order; a name inside a longer phrase of the trap list
     (``resources/indicator_name_traps.txt``, or your own file: 人均地区生产总值, 亩均税收, 占地区生产总值 ...) is no
-    mention."""
+    mention, nor is a name right after 占 (占一般公共预算支出的85%: the whole a share is taken of)."""
     pattern, owner, wild = _pattern(tuple(entries))
     covered = [m.span(1) for m in _traps(str(traps) if traps else None).finditer(sentence)]
     known = {entry.id for entry in entries}
@@ -99,6 +99,8 @@ def find_mentions(sentence: str, entries: Sequence[Indicator], *, traps: str | P
         text = match.group(0)
         if any(a <= match.start() and match.end() <= b and b - a > match.end() - match.start() for a, b in covered):
             continue
+        if _SHARE_OF.search(sentence, max(0, match.start() - 4), match.start()):
+            continue  # 民生支出占一般公共预算支出的85%: the name of the whole a share is taken of
         if any(a <= match.start() < b for a, b, *_ in pairs):
             continue
         indicator = owner.get(text) or next(i for w, i in wild if w.fullmatch(text))
@@ -117,6 +119,9 @@ def _occurrences(text: str, word: str) -> list[int]:
 def pair_names() -> tuple[str, ...]:
     """The names that stand for two indicators (城乡居民收入), from ``resources/indicator_pairs.csv``."""
     return tuple(name for name, _, _ in _pairs())
+
+
+_SHARE_OF = re.compile(r"占(?:全[国省市县区镇]|本级|同期)?$")
 
 
 @lru_cache(maxsize=1)

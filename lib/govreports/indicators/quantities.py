@@ -38,6 +38,7 @@ _MULTIPLIERS = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?(?:万亿|亿|万)?"
 _MULT = r"(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千)?"
+_CN_DIGIT = re.compile("[零〇一二两三四五六七八九十]")
 _RANGE_SEP = r"\s*(?:-|－|—|–|~|～|至|到)\s*"
 
 
@@ -101,7 +102,7 @@ def find_quantities(text: str, *, rules: ReadingRules | None = None) -> list[Qua
 
     The text is normalised (full-width digits, ``5 . 5``) on a copy whose offsets are mapped back, so offsets
     always point into the string given. Bare numbers without multiplier or unit (years, list numbers) are not
-    quantities; ``2020年`` is not one either. ``rules``: the reading rules to use (default :func:`reading_rules`).
+    quantities; ``2020年`` is not one either, nor is a scale word without a digit (亿元楼宇, 千万元级). ``rules``: the reading rules to use (default :func:`reading_rules`).
     """
     normal, mapping = _normalise_with_offsets(text)
     rules = rules or reading_rules()
@@ -121,6 +122,9 @@ def find_quantities(text: str, *, rules: ReadingRules | None = None) -> list[Qua
     for match in patterns.chinese.finditer(normal):
         if any(q.start <= mapping[match.start()] < q.end for q in found):
             continue
+        if match.group("num") and not _CN_DIGIT.search(match.group("num")):
+            continue  # 亿元楼宇, 千万元级项目: a scale word, no number
+
         high = None
         try:
             if match.group("pct"):

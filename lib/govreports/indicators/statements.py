@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from govreports.chinese.clauses import CLAUSE_BREAK, PART_BREAK, clause_after, clause_before
+from govreports.chinese.numerals import arabic_years
 from govreports.chinese.periods import (
     five_year_plan_pattern,
     five_year_plans,
@@ -62,21 +63,23 @@ from govreports.indicators.attachment import (
 from govreports.indicators.lexicon import Indicator, Mention, find_mentions
 from govreports.indicators.quantities import Quantity, find_quantities
 from govreports.indicators.records import Measure, Statement
+from govreports.indicators.years import (
+    BASE_YEAR,
+    COMPARED_WITH,
+    YEAR_AGAINST_YEAR,
+    YEAR_BEFORE,
+    YEARS_FROM_TO,
+    stated_years,
+)
 from govreports.rules.reading import ReadingRules, reading_rules
 
 __all__ = ["sentence_statements"]
 
-_YEAR_BEFORE = re.compile(r"(到|至)?(\d{4})年(?:底|末)?")
 _INCREMENT = re.compile(r"(?:增长|增加|减少|下降|提高|多增|净增|新增)了?$")
-# a year named as the base of a comparison (比2011年, 是2011年的1.6倍, 由2005年的) is no date of the figures after it
-_BASE_YEAR = re.compile(r"(?:(?:比|较|是|相当于)|(?:与|同|和|跟)(?=\d{4}年(?:底|末)?(?:相比|比较)))(\d{4})年(?:底|末)?")
-_COMPARED = re.compile(r"(?:比|较|由|从|是|相当于|同)$")
-_COMPARED_WITH = re.compile(r"(?:与|同|和|跟)(\d{4})年(?:底|末)?(?:相比|比较)")  # 2005年与2000年相比，…
 _PAST_FIVE = re.compile(r"过去五年|五年来|近五年|这五年|本届政府任期|五年间|(?<![十\d〇零一二三四五六七八九])五年(?=累计|共|全|内|中|里|$)")
 _FIRST_YEARS = re.compile(r"^[”\"]?(?:时期|期间)?的?前([二三四])年")
 _COUNT = {"二": 2, "三": 3, "四": 4}
 _FROM_TO = re.compile(r"^(?:上升|增加|增长|提高|提升|下降|减少|降低|扩大)?(?:至|到)(?:\d{4}年(?:底|末)?的?)?$")
-_YEARS_FROM_TO = re.compile(r"(\d{4})年(?:底|末)?的?[^。；;]{0,24}?(?:增加|提高|上升|增长|扩大|下降|减少|降低|提升)?(?:到|至)(\d{4})年")
 _FROM_LEAD = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末)?的?)?$")
 
 
@@ -86,6 +89,7 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
     """The statements of one sentence (see the module docstring); offsets are within the sentence. ``heading`` is
     the path of headings the sentence stands under (a five-year review heading dates its spans)."""
     kinds = {e.id: e.unit_kind for e in entries}
+    sentence = arabic_years(sentence)  # 一九八二年同一九七八年相比: years in digits, same length, so offsets hold
     mentions = without_glosses(sentence, find_mentions(sentence, entries))
     if not mentions:
         return []
@@ -120,13 +124,6 @@ def sentence_statements(sentence: str, entries: Sequence[Indicator], *, section:
             anchors[mentions.index(mention)] = figure.end
             consumed.add(quantities.index(figure))
     return statements
-
-
-def _stated_years(text: str) -> list[int]:
-    """The years ``text`` names as dates (2016年, 到2025年), without the bases of comparisons (比2011年, 与2000年相比)."""
-    bases = {m.start(1) for m in _COMPARED_WITH.finditer(text)}
-    return [int(m.group(2)) for m in _YEAR_BEFORE.finditer(text)
-            if not _COMPARED.search(text[: m.start()]) and m.start(2) not in bases]
 
 
 @dataclass
@@ -184,9 +181,9 @@ class _Context:
         if role == "growth" and self.rules.cue("decrease").search(local.rstrip("了")):
             value, high = -value, (-high if high is not None else None)
         basis = change = None
-        bases = list(_BASE_YEAR.finditer(text, mention.start, q.start))
+        bases = list(BASE_YEAR.finditer(text, mention.start, q.start))
         # a base framing the whole sentence before its first name (2005年与2000年相比，国内生产总值增长57.3%)
-        bases = bases or list(_COMPARED_WITH.finditer(text, 0, mentions[0].start))
+        bases = bases or list(COMPARED_WITH.finditer(text, 0, mentions[0].start))
         base = bases[-1] if bases else None
         if role == "growth":
             change = self._change_before(q, quantities)
@@ -199,7 +196,7 @@ class _Context:
             named = self.span_named(before)  # 五年累计完成5.2亿美元: a sum over the span
             period = format_period(*named) if named else period
         if role == "growth" and base and change is None:  # 2016年…比2011年增长60%: over 2012-2016
-            years = _stated_years(text[: base.start()])
+            years = stated_years(text[: base.start()])
             end = years[-1] if years else (self.review[1] if self.review else None)
             period = format_period(int(base.group(1)) + 1, end) if end and end > int(base.group(1)) else None
         run = text[mention.end : q.start]
@@ -212,13 +209,15 @@ class _Context:
                          months=months_named(before), section=self.section, name=mention.name, start=q.start, end=q.end)
 
     def _estimate(self, mention: Mention, q: Quantity) -> bool:
-        """预计 opening a clause before the name covers the rest of the sentence; 预计 after the name covers
-        its own clause."""
+        """预计 opening a clause before the name covers the rest of the sentence; 预计 in the name's own clause,
+        before or after it, covers that clause."""
         text = self.sentence
         for match in self.rules.cue("estimate").finditer(text[: q.start]):
             position = match.start()
             if position < mention.start:
                 if not clause_before(text, position).strip() and not self.rules.cue("target").search(self._clause_lead(mention)):
+                    return True
+                if not CLAUSE_BREAK.search(text[position : mention.start]):  # 2010年全县预计完成地方生产总值…
                     return True
             elif not CLAUSE_BREAK.search(text[mention.start : position]):
                 return True
@@ -242,7 +241,7 @@ class _Context:
             return True
         if self.rules.cue("target").search(self._clause_lead(mention) + self.sentence[mention.end : q.start]):
             return True
-        years = _stated_years(self.sentence[: q.start])
+        years = stated_years(self.sentence[: q.start])
         if self.section != "review" and bool(years and self.review and max(years) > self.review[1]):
             return True
         # a figure for the year the report plans (今年 in a report to a congress, delivered early in that year) is
@@ -278,14 +277,17 @@ class _Context:
         """Years of the two ends: as written (从2015年的…至2020年的…), else the year before the span and its end."""
         a, b = pair
         lead = _FROM_LEAD.search(self.sentence[: a.start])
-        written_start = _YEAR_BEFORE.findall(lead.group(0)) if lead else []
-        written_end = _YEAR_BEFORE.findall(self.sentence[a.end : b.start])
+        written_start = YEAR_BEFORE.findall(lead.group(0)) if lead else []
+        written_end = YEAR_BEFORE.findall(self.sentence[a.end : b.start])
         if not written_start and not written_end:
             # a change with no years of its own takes those of the change before it in the sentence, or of the
             # sentence's lead (由2002年7703元增加到2007年13786元，…由2476元增加到4140元; 2003年到2023年，…由13亿元增加到93亿元)
-            spans = list(_YEARS_FROM_TO.finditer(self.sentence[: a.start]))
+            spans = list(YEARS_FROM_TO.finditer(self.sentence[: a.start]))
             if spans:
                 return int(spans[-1].group(1)), int(spans[-1].group(2))
+            frame = YEAR_AGAINST_YEAR.search(self.sentence[: a.start])  # 1986年同1978年相比，…由1121亿元增加到2220亿元
+            if frame:
+                return int(frame.group(2)), int(frame.group(1))
         span = self._span_for(target)
         start = int(written_start[-1][1]) if written_start else (span[0] - 1 if span else None)
         end = int(written_end[-1][1]) if written_end else (span[1] if span else None)
@@ -308,7 +310,7 @@ class _Context:
         if change is not None:  # a growth rate right after a from→to change covers its span
             start, end = self._from_to_years(change, target)
             return format_period(start + 1, end) if start and end else None
-        years = _stated_years(before)
+        years = stated_years(before)
         explicit = years[-1] if years else None
         relative = relative_year_pattern(self.rules).findall(before)
         if explicit is None and relative and self.report_year:
