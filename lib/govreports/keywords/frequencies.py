@@ -18,17 +18,23 @@ Statistics:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import pairwise
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 from govreports.runtime.steps import cached_step
 
+R = TypeVar("R")
+
 __all__ = [
     "batches",
     "collocations",
     "distinctive_terms",
+    "each_batch",
     "g2",
     "keyness",
     "keyness_by",
@@ -70,29 +76,63 @@ def batches(tokens: pd.DataFrame | Iterable[pd.DataFrame]) -> Iterator[pd.DataFr
         yield from tokens
 
 
+def each_batch(tokens: pd.DataFrame | Iterable[pd.DataFrame], func: Callable[[pd.DataFrame], R]) -> Iterator[R]:
+    """``func`` of each batch of :func:`batches`, in order. Batches from :func:`govreports.text.tokens.iter_tokens`
+    are handed to the workers of that call (:meth:`~govreports.text.tokens.TokenBatches.map`), which read each
+    batch and send back only ``func`` of it; any other batches are computed here. ``func`` must be picklable."""
+    from govreports.text.tokens import TokenBatches
+
+    if isinstance(tokens, TokenBatches):
+        return tokens.map(func)
+    return (func(batch) for batch in batches(tokens))
+
+
 @cached_step
 def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str = "doc_id",
                      stopwords: Iterable[str] = (), min_chars: int = 2) -> pd.DataFrame:
     """Term counts per group, from a token table or from batches of one (streamed, for large corpora).
 
+    Batches from :func:`govreports.text.tokens.iter_tokens` are counted in the workers of that call (pass its
+    ``n_jobs`` or ``executor``): ``term_frequencies(iter_tokens(documents, segmenter, cache_dir=..., n_jobs=2))``.
+
     Returns:
         ``by``, ``term``, ``count``, ``per_10k`` (per 10,000 word tokens of the group) and ``n_tokens``
         (word tokens of the group), sorted by group, then count (descending), then term.
     """
-    stop = frozenset(stopwords)
-    count_parts, total_parts = [], []
-    for batch in batches(tokens):
-        total_parts.append(batch[batch["kind"] == "word"].groupby(by).size())
-        count_parts.append(terms(batch, stopwords=stop, min_chars=min_chars).groupby([by, "token"]).size())
-    if not count_parts:
+    parts = list(each_batch(tokens, partial(_batch_frequencies, by, frozenset(stopwords), min_chars)))
+    if not parts:
         return pd.DataFrame(columns=[by, "term", "count", "per_10k", "n_tokens"])
-    totals = pd.concat(total_parts).groupby(level=0).sum().rename("n_tokens")
-    counts = pd.concat(count_parts).groupby(level=[0, 1]).sum()
-    counts = counts.rename("count").reset_index().rename(columns={"token": "term"})
-    table = counts.merge(totals, left_on=by, right_index=True)
+    tables = [table for _, table in parts if len(table)]
+    if tables and _in_order([totals.index for totals, _ in parts]):
+        # each group is counted whole in one batch, and the batches come in group order: the batches' tables,
+        # one after the other, are the table of the corpus
+        return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
+    totals = pd.concat([totals for totals, _ in parts]).groupby(level=0).sum()
+    counts = pd.concat([table.set_index([by, "term"])["count"] for _, table in parts]).groupby(level=[0, 1]).sum()
+    return _frequency_table(counts, totals, by)
+
+
+def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.DataFrame
+                       ) -> tuple[pd.Series, pd.DataFrame]:
+    """Worker: the word tokens of each group of a batch, and the batch's :func:`term_frequencies` table."""
+    totals = batch[batch["kind"] == "word"].groupby(by).size()
+    counts = terms(batch, stopwords=stop, min_chars=min_chars).groupby([by, "token"]).size()
+    return totals, _frequency_table(counts.rename_axis([by, "term"]), totals, by)
+
+
+def _frequency_table(counts: pd.Series, totals: pd.Series, by: str) -> pd.DataFrame:
+    """The :func:`term_frequencies` table from counts indexed by (group, term) and word tokens per group."""
+    table = counts.rename("count").reset_index()
+    table = table.merge(totals.rename("n_tokens"), left_on=by, right_index=True)
     table["per_10k"] = table["count"] / table["n_tokens"] * 10_000
     table = table.sort_values([by, "count", "term"], ascending=[True, False, True], kind="stable")
     return table[[by, "term", "count", "per_10k", "n_tokens"]].reset_index(drop=True)
+
+
+def _in_order(groups: list[pd.Index]) -> bool:
+    """True when each batch's groups (sorted) all come after the groups of the batches before it."""
+    present = [index for index in groups if len(index)]
+    return all(before[-1] < after[0] for before, after in pairwise(present))
 
 
 @cached_step

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -32,7 +33,7 @@ import pandas as pd
 from scipy import io as scipy_io
 from scipy import sparse
 
-from govreports.keywords.frequencies import batches, terms
+from govreports.keywords.frequencies import each_batch, terms
 from govreports.rules.files import read_word_list
 from govreports.runtime.steps import cached_step
 from govreports.topics.coherence import frex, stability, topic_coherence
@@ -95,30 +96,35 @@ def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], document
         ValueError: no unit or no term is left after filtering.
     """
     body = paragraphs.loc[paragraphs["kind"] == "body", ["doc_id", "paragraph", "section", "start", "end"]]
-    body = body.rename(columns={"start": "p_start", "end": "p_end"})
+    body = body.rename(columns={"start": "p_start", "end": "p_end"}).set_index(["doc_id", "paragraph"])
     keys = {"paragraph": ["doc_id", "paragraph"], "section": ["doc_id", "section"], "report": ["doc_id"]}[unit]
-    stop = frozenset(stopwords)
-    vocabulary: dict[str, int] = {}
-    rows, cols, metas = [], [], []
+    extra = {"section": ("section", "first")} if unit == "paragraph" else {}
+    vocabulary: dict[str, int] = {}  # term -> column, in order of first use in a body paragraph
+    rows, cols, values, metas = [], [], [], []
     offset = 0
-    for batch in batches(tokens):
-        kept = terms(batch, stopwords=stop, min_chars=min_chars).merge(body, on=["doc_id", "paragraph"])
-        if kept.empty:
+    for part in each_batch(tokens, partial(_paragraph_counts, frozenset(stopwords), min_chars)):
+        found = body.reindex(pd.MultiIndex.from_arrays([part.doc_ids, part.paragraphs], names=["doc_id", "paragraph"]))
+        in_body = found["p_start"].notna().to_numpy()
+        if not in_body.any():
             continue
-        grouped = kept.groupby(keys, sort=True)
-        extra = {"section": ("section", "first")} if unit == "paragraph" else {}
+        units = found[in_body].reset_index().astype({"doc_id": paragraphs["doc_id"].dtype,
+                                                     "p_start": body["p_start"].dtype, "p_end": body["p_end"].dtype})
+        grouped = units.groupby(keys, sort=True)
         meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
-        unit_index = grouped.ngroup().to_numpy()
-        codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in kept["token"]), dtype=np.int64,
-                            count=len(kept))
-        rows.append(unit_index + offset)
-        cols.append(codes)
+        unit_of_paragraph = np.full(len(in_body), -1, dtype=np.int64)
+        unit_of_paragraph[in_body] = grouped.ngroup().to_numpy()
+        entry_unit = unit_of_paragraph[part.entry_paragraph]
+        kept = entry_unit >= 0
+        columns = _columns(vocabulary, part.terms, part.entry_term[kept], part.entry_first[kept])
+        rows.append(entry_unit[kept] + offset)
+        cols.append(columns[part.entry_term[kept]])
+        values.append(part.entry_count[kept])
         metas.append(meta)
         offset += len(meta)
     if not metas:
         raise ValueError("no term left for topic modelling: no body paragraph has a term")
-    counts = sparse.csr_matrix((np.ones(sum(len(r) for r in rows), dtype=np.int64),
-                                (np.concatenate(rows), np.concatenate(cols))), shape=(offset, len(vocabulary)))
+    counts = sparse.csr_matrix((np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))),
+                               shape=(offset, len(vocabulary)))
     counts.sum_duplicates()
     meta = pd.concat(metas, ignore_index=True)
     counts, names = _filter_vocabulary(counts, np.array(list(vocabulary), dtype=object), min_df, max_df)
@@ -134,6 +140,50 @@ def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], document
     meta = meta[keep].reset_index(drop=True)
     meta.insert(0, "unit", range(len(meta)))
     return DocumentTermMatrix(counts[keep], names, meta[UNIT_COLUMNS])
+
+
+@dataclass(frozen=True)
+class _ParagraphCounts:
+    """The terms of one batch of tokens counted per paragraph: paragraph ``i`` is ``(doc_ids[i], paragraphs[i])``
+    (sorted), term ``j`` is ``terms[j]`` (in order of first use); each entry is a (paragraph, term) pair with its
+    count and the row of the batch's terms where the pair first occurs."""
+
+    doc_ids: np.ndarray
+    paragraphs: np.ndarray
+    terms: np.ndarray
+    entry_paragraph: np.ndarray
+    entry_term: np.ndarray
+    entry_count: np.ndarray
+    entry_first: np.ndarray
+
+
+def _paragraph_counts(stop: frozenset[str], min_chars: int, batch: pd.DataFrame) -> _ParagraphCounts:
+    """Worker: the terms (:func:`govreports.keywords.frequencies.terms`) of a batch of tokens counted per paragraph."""
+    kept = terms(batch, stopwords=stop, min_chars=min_chars)
+    doc_codes, doc_ids = pd.factorize(kept["doc_id"], sort=True)
+    numbers = kept["paragraph"].to_numpy(dtype=np.int64)
+    width = int(numbers.max()) + 1 if len(numbers) else 1
+    paragraph_keys, paragraph_of_row = np.unique(doc_codes.astype(np.int64) * width + numbers, return_inverse=True)
+    term_of_row, names = pd.factorize(kept["token"])
+    pairs, first, count = np.unique(paragraph_of_row.astype(np.int64) * max(len(names), 1) + term_of_row,
+                                    return_index=True, return_counts=True)
+    return _ParagraphCounts(np.asarray(doc_ids, dtype=object)[paragraph_keys // width], paragraph_keys % width,
+                            np.asarray(names, dtype=object), pairs // max(len(names), 1),
+                            pairs % max(len(names), 1), count.astype(np.int64), first.astype(np.int64))
+
+
+def _columns(vocabulary: dict[str, int], names: np.ndarray, used: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The column of each of a batch's terms, adding to ``vocabulary`` the batch's new terms among those ``used``
+    (term numbers, each first occurring at row ``first`` of the batch) in order of first occurrence: the columns
+    are numbered in order of first use in the corpus, whatever the batches."""
+    columns = np.fromiter((vocabulary.get(name, -1) for name in names), dtype=np.int64, count=len(names))
+    earliest = np.full(len(names), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(earliest, used, first)
+    new = np.flatnonzero((columns < 0) & (earliest < np.iinfo(np.int64).max))
+    new = new[np.argsort(earliest[new], kind="stable")]
+    columns[new] = np.arange(len(vocabulary), len(vocabulary) + len(new))
+    vocabulary.update(zip(names[new].tolist(), columns[new].tolist(), strict=True))
+    return columns
 
 
 def _filter_vocabulary(counts: sparse.csr_matrix, names: np.ndarray, min_df: int | float, max_df: int | float
