@@ -158,16 +158,30 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
         One row per sentence with ``doc_id``, ``paragraph``, ``sentence`` (0-based within the report),
         ``section``, ``heading_path``, ``start``, ``end`` (offsets into the clean text) and ``text``.
     """
-    rows = []
+    columns: dict[str, list] = {name: [] for name in ("doc_id", "paragraph", "sentence", "section", "heading_path",
+                                                        "start", "end", "text")}
+    doc_ids, numbers, sections, paths = (columns[name] for name in ("doc_id", "paragraph", "section", "heading_path"))
+    sentence, starts, ends, texts = (columns[name] for name in ("sentence", "start", "end", "text"))
     counters: dict[str, int] = {}
-    for row in paragraph_table.itertuples(index=False):
-        for start, end in _sentence_spans(row.text):
-            number = counters.get(row.doc_id, 0)
-            counters[row.doc_id] = number + 1
-            rows.append((row.doc_id, row.paragraph, number, row.section, row.heading_path,
-                         row.start + start, row.start + end, row.text[start:end]))
-    columns = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
-    return pd.DataFrame(rows, columns=columns)
+    for doc_id, paragraph, section, path, offset, text in zip(
+            *(paragraph_table[name].tolist() for name in ("doc_id", "paragraph", "section", "heading_path", "start",
+                                                          "text")), strict=True):
+        spans = _sentence_spans(text)
+        if not spans:
+            continue
+        first = counters.get(doc_id, 0)
+        counters[doc_id] = first + len(spans)
+        sentence.extend(range(first, first + len(spans)))
+        count = len(spans)
+        doc_ids.extend([doc_id] * count)
+        numbers.extend([paragraph] * count)
+        sections.extend([section] * count)
+        paths.extend([path] * count)
+        for start, end in spans:
+            starts.append(offset + start)
+            ends.append(offset + end)
+            texts.append(text[start:end])
+    return pd.DataFrame(columns) if doc_ids else pd.DataFrame([], columns=list(columns))
 
 
 def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
@@ -281,16 +295,19 @@ def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a paragraph, stripped of spaces (see the module docstring)."""
+    bounds = [match.end() for match in _SENTENCE_END.finditer(text)]
+    if not bounds or bounds[-1] < len(text):
+        bounds.append(len(text))
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    stripped = []
-    for s, e in spans:
-        chunk = text[s:e]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            stripped.append((s + lead, s + lead + len(chunk.strip())))
-    return stripped
+    for end in bounds:
+        chunk = text[start:end]
+        if chunk[:1].isspace() or chunk[-1:].isspace():  # rare: only then strip
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                spans.append((start + lead, start + lead + len(stripped)))
+        elif chunk:
+            spans.append((start, end))
+        start = end
+    return spans

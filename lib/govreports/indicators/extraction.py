@@ -99,11 +99,14 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
     pattern = re.compile(names + "|" + "|".join(map(re.escape, pair_names())))  # 城乡居民收入 names no single indicator
     rows = []
     past = reading_rules().cue("past")
-    length = sentences.groupby(["doc_id", "paragraph"])["end"].max() - sentences.groupby(["doc_id", "paragraph"])["start"].min()
+    by_paragraph = sentences.groupby(["doc_id", "paragraph"])
+    spans = by_paragraph["end"].max() - by_paragraph["start"].min()
+    length = dict(zip(spans.index.tolist(), spans.tolist(), strict=True))  # (doc_id, paragraph) -> characters
     targets_paragraph = None  # (doc_id, paragraph) whose earlier sentence set a target of the plan year
+    # columns as lists: iterating a Series of strings yields one element at a time, ten times slower
     for doc_id, paragraph, text, section, heading, start in zip(
-            sentences["doc_id"], sentences["paragraph"], sentences["text"], sentences["section"],
-            sentences["heading_path"], sentences["start"], strict=True):
+            *(sentences[name].tolist() for name in ("doc_id", "paragraph", "text", "section", "heading_path", "start")),
+            strict=True):
         if not pattern.search(text):
             continue
         report_year, review, plan = meta[doc_id]
