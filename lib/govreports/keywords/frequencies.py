@@ -36,6 +36,7 @@ __all__ = [
     "distinctive_terms",
     "each_batch",
     "g2",
+    "is_term",
     "keyness",
     "keyness_by",
     "kwic",
@@ -49,9 +50,15 @@ __all__ = [
 
 def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> pd.DataFrame:
     """The rows of ``tokens`` that count as terms (word tokens, not stop words, ``min_chars`` or longer)."""
-    stop = set(stopwords)
-    keep = (tokens["kind"] == "word") & (tokens["token"].str.len() >= min_chars) & ~tokens["token"].isin(stop)
-    return tokens[keep]
+    return tokens[is_term(tokens, stopwords=stopwords, min_chars=min_chars)]
+
+
+def is_term(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> np.ndarray:
+    """Which rows of ``tokens`` are :func:`terms`, as a boolean array."""
+    stop = stopwords if isinstance(stopwords, set | frozenset) else set(stopwords)
+    words = (tokens["kind"] == "word").to_numpy(dtype=bool)
+    return words & (tokens["token"].str.len() >= min_chars).to_numpy(dtype=bool) & ~tokens["token"].isin(
+        stop).to_numpy(dtype=bool)
 
 
 def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame | None = None,
@@ -114,10 +121,27 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
 
 def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.DataFrame
                        ) -> tuple[pd.Series, pd.DataFrame]:
-    """Worker: the word tokens of each group of a batch, and the batch's :func:`term_frequencies` table."""
-    totals = batch[batch["kind"] == "word"].groupby(by).size()
-    counts = terms(batch, stopwords=stop, min_chars=min_chars).groupby([by, "token"]).size()
-    return totals, _frequency_table(counts.rename_axis([by, "term"]), totals, by)
+    """Worker: the word tokens of each group of a batch, and the batch's :func:`term_frequencies` table (counted on
+    integer codes of groups and terms: a third of the time of grouping the strings)."""
+    group_of_row, groups = pd.factorize(batch[by], sort=True)  # groups sorted, as groupby sorts them
+    grouped = group_of_row >= 0  # groupby leaves out rows whose group is missing
+    words = (batch["kind"] == "word").to_numpy(dtype=bool) & grouped
+    sizes = np.bincount(group_of_row[words], minlength=len(groups))
+    present = np.flatnonzero(sizes)
+    totals = pd.Series(sizes[present], index=groups.take(present).rename(by))
+    rows = is_term(batch, stopwords=stop, min_chars=min_chars) & grouped
+    term_of_row, names = pd.factorize(batch["token"][rows])
+    pairs, count = np.unique(group_of_row[rows].astype(np.int64) * max(len(names), 1) + term_of_row,
+                             return_counts=True)
+    group, term = np.divmod(pairs, max(len(names), 1))
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[names.argsort()] = np.arange(len(names))
+    order = np.lexsort((rank[term], -count, group))  # group, then count (descending), then term
+    group, term, count = group[order], term[order], count[order].astype(np.int64)
+    n_tokens = sizes[group].astype(np.int64)
+    table = pd.DataFrame({by: groups.take(group), "term": names.take(term), "count": count,
+                          "per_10k": count / n_tokens * 10_000, "n_tokens": n_tokens})
+    return totals, table
 
 
 def _frequency_table(counts: pd.Series, totals: pd.Series, by: str) -> pd.DataFrame:

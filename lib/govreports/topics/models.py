@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import io as scipy_io
 from scipy import sparse
 
-from govreports.keywords.frequencies import each_batch, terms
+from govreports.keywords.frequencies import each_batch, is_term
 from govreports.rules.files import read_word_list
 from govreports.runtime.steps import cached_step
 from govreports.topics.coherence import frex, stability, topic_coherence
@@ -159,12 +159,13 @@ class _ParagraphCounts:
 
 def _paragraph_counts(stop: frozenset[str], min_chars: int, batch: pd.DataFrame) -> _ParagraphCounts:
     """Worker: the terms (:func:`govreports.keywords.frequencies.terms`) of a batch of tokens counted per paragraph."""
-    kept = terms(batch, stopwords=stop, min_chars=min_chars)
-    doc_codes, doc_ids = pd.factorize(kept["doc_id"], sort=True)
-    numbers = kept["paragraph"].to_numpy(dtype=np.int64)
+    rows = is_term(batch, stopwords=stop, min_chars=min_chars)
+    doc_codes, doc_ids = pd.factorize(batch["doc_id"], sort=True)
+    numbers = batch["paragraph"].to_numpy(dtype=np.int64)[rows]
     width = int(numbers.max()) + 1 if len(numbers) else 1
-    paragraph_keys, paragraph_of_row = np.unique(doc_codes.astype(np.int64) * width + numbers, return_inverse=True)
-    term_of_row, names = pd.factorize(kept["token"])
+    paragraph_keys, paragraph_of_row = np.unique(doc_codes[rows].astype(np.int64) * width + numbers,
+                                                 return_inverse=True)
+    term_of_row, names = pd.factorize(batch["token"][rows])
     pairs, first, count = np.unique(paragraph_of_row.astype(np.int64) * max(len(names), 1) + term_of_row,
                                     return_index=True, return_counts=True)
     return _ParagraphCounts(np.asarray(doc_ids, dtype=object)[paragraph_keys // width], paragraph_keys % width,
