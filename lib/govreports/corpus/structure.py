@@ -52,6 +52,7 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^[(（]\d{1,2}[)）]")),
 )
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)")
+_SPACE = re.compile(" ")
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _ENDS_SENTENCE = "。！？；;：:"
 _ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
@@ -132,13 +133,29 @@ def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
         (heading level, <NA> for others), ``section``, ``heading_path`` (enclosing headings joined by
         `` > ``), ``start``, ``end`` (offsets into the clean ``text``), ``n_chars`` and ``text``.
     """
-    rows = []
+    columns = ["doc_id", "paragraph", "kind", "level", "section", "heading_path", "start", "end", "n_chars", "text"]
+    parts, rows = [], []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         rows.extend(_paragraph_rows(doc_id, text))
-    columns = ["doc_id", "paragraph", "kind", "level", "section", "heading_path", "start", "end", "n_chars", "text"]
+        if len(rows) >= _CHUNK_ROWS:  # a table every so many rows: the rows' Python objects never pile up
+            parts.append(_paragraph_frame(rows, columns))
+            rows = []
+    if rows or not parts:
+        parts.append(_paragraph_frame(rows, columns))
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if documents["doc_id"].is_monotonic_increasing and documents["doc_id"].is_unique:
+        return table  # already in order (reports by doc_id, each report's paragraphs in order)
+    return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+def _paragraph_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=columns)
     table["level"] = table["level"].astype("Int64")
-    return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
+    return table
+
+
+#: Rows of a paragraphs or sentences table built at a time.
+_CHUNK_ROWS = 50_000
 
 
 def paragraph_texts(documents: pd.DataFrame) -> pd.DataFrame:
@@ -158,21 +175,35 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
         One row per sentence with ``doc_id``, ``paragraph``, ``sentence`` (0-based within the report),
         ``section``, ``heading_path``, ``start``, ``end`` (offsets into the clean text) and ``text``.
     """
+    names = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
+    counters: dict[str, int] = {}
+    parts = []
+    for first_row in range(0, len(paragraph_table), _CHUNK_ROWS // 3):  # about _CHUNK_ROWS sentences at a time
+        chunk = paragraph_table.iloc[first_row : first_row + _CHUNK_ROWS // 3]
+        part = _sentence_columns(chunk, counters)
+        if part["doc_id"]:
+            parts.append(pd.DataFrame(part))
+    if not parts:
+        return pd.DataFrame([], columns=names)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _sentence_columns(paragraph_table: pd.DataFrame, counters: dict[str, int]) -> dict[str, list]:
+    """The columns of the sentences of some paragraphs, numbered on from ``counters`` (sentences so far per report)."""
     columns: dict[str, list] = {name: [] for name in ("doc_id", "paragraph", "sentence", "section", "heading_path",
                                                         "start", "end", "text")}
     doc_ids, numbers, sections, paths = (columns[name] for name in ("doc_id", "paragraph", "section", "heading_path"))
     sentence, starts, ends, texts = (columns[name] for name in ("sentence", "start", "end", "text"))
-    counters: dict[str, int] = {}
     for doc_id, paragraph, section, path, offset, text in zip(
             *(paragraph_table[name].tolist() for name in ("doc_id", "paragraph", "section", "heading_path", "start",
                                                           "text")), strict=True):
         spans = _sentence_spans(text)
         if not spans:
             continue
-        first = counters.get(doc_id, 0)
-        counters[doc_id] = first + len(spans)
-        sentence.extend(range(first, first + len(spans)))
         count = len(spans)
+        first = counters.get(doc_id, 0)
+        counters[doc_id] = first + count
+        sentence.extend(range(first, first + count))
         doc_ids.extend([doc_id] * count)
         numbers.extend([paragraph] * count)
         sections.extend([section] * count)
@@ -181,7 +212,7 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
             starts.append(offset + start)
             ends.append(offset + end)
             texts.append(text[start:end])
-    return pd.DataFrame(columns) if doc_ids else pd.DataFrame([], columns=list(columns))
+    return columns
 
 
 def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
@@ -257,7 +288,7 @@ def _target_item(text: str, *, strict: bool) -> bool:
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Cut one line into paragraph spans (offsets within the line), stripped of spaces."""
     cuts = [0]
-    for match in re.finditer(" ", line):
+    for match in _SPACE.finditer(line) if " " in line else ():  # one line in a hundred has a space
         before, after = line[cuts[-1] : match.start()], line[match.end() :]
         if not before.strip() or (_VERB_BEFORE_NUMBER.search(before) and after[:1].isdigit()):
             continue  # 地区生产总值增长 7%左右: a space inside a sentence, before its figure
@@ -267,10 +298,13 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             or (4 <= len(before.strip()) <= 40 and not re.search(r"[。！？；;]", before))
         ):
             cuts.append(match.end())
-    enumerators = list(_ENUMERATOR.finditer(line))
+    enumerators = list(_ENUMERATOR.finditer(line)) if "是" in line else []
     numbers = [m.group(1) for m in enumerators]
     if len(enumerators) >= 2 and numbers[:2] in (["一", "二"], ["二", "三"]):
         cuts.extend(m.start() for m in enumerators)
+    if len(cuts) == 1:  # most lines: the line itself
+        stripped = line.strip()
+        return [(len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + len(stripped))] if stripped else []
     cuts = sorted(set(cuts))
     spans = []
     for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True):
