@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from govreports import load_corpus
@@ -12,7 +14,7 @@ from govreports.corpus.load import files_report
 from govreports.indicators.extraction import extract_indicators
 from govreports.keywords import attention
 from govreports.keywords import frequencies as keywords
-from govreports.runtime.parallel import map_batches, workers
+from govreports.runtime.parallel import TableRows, map_batches, workers
 from govreports.text.segment import Segmenter
 from govreports.text.tokens import corpus_tokens, iter_tokens
 from govreports.topics import models as topics
@@ -127,3 +129,22 @@ def test_counts_of_cached_token_batches_made_in_worker_processes(documents, pool
         dtm = topics.document_term_matrix(batches(), documents, paragraphs)
         assert (dtm.counts != expected[2].counts).nnz == 0 and dtm.units.equals(expected[2].units)
     assert len(list((tmp_path / "tokens" / segmenter.fingerprint).glob("*.parquet"))) == 3
+
+
+def test_table_rows_are_the_sorted_tuples_made_a_batch_at_a_time() -> None:
+    table = pd.DataFrame({"doc_id": ["b", "a", None, "a"], "text": ["乙镇", "甲镇", "无名", "甲镇二"],
+                          "report_year": pd.array([2020, None, 2019, 2021], dtype="Int64")})
+    rows = TableRows.sorted_by(table, ["doc_id", "text", "report_year"], "doc_id")
+    expected = list(table.sort_values("doc_id", kind="stable").itertuples(index=False, name=None))
+    assert list(rows) == expected and rows[0] == expected[0] and rows[-1] == expected[-1]
+    assert [row[1] for row in rows[1:3]] == ["甲镇二", "乙镇"] and len(rows.take(np.array([3, 0]))) == 2
+    made: list[int] = []
+
+    class Counting(TableRows):
+        def __getitem__(self, index):
+            made.append(len(super().__getitem__(index)))
+            return super().__getitem__(index)
+
+    stream = map_batches(len, Counting(table, ["text"]), batch_size=1, progress_bar=False)
+    assert next(stream) == 1 and made == [1]  # the first batch only, not the four
+    assert list(stream) == [1, 1, 1] and made == [1, 1, 1, 1]

@@ -23,7 +23,7 @@ from govreports.indicators.records import INDICATOR_COLUMNS, statements_table, t
 from govreports.indicators.statements import sentence_statements
 from govreports.rules.reading import reading_rules
 from govreports.runtime.cache import cached_frame, key_of
-from govreports.runtime.parallel import map_batches
+from govreports.runtime.parallel import TableRows, map_batches
 
 __all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "figures_in_sentences", "find_mentions",
            "lexicon", "sentence_statements"]
@@ -59,7 +59,7 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
     columns = ["doc_id", "text", "report_year", "review_period", "plan_period"]
     if sentences is not None:
         return _statements(documents[columns], sentences, entries)
-    items = list(documents[columns].sort_values("doc_id", kind="stable").itertuples(index=False, name=None))
+    items = TableRows.sorted_by(documents, columns, "doc_id")  # made a batch at a time
 
     def compute() -> pd.DataFrame:
         tables = list(map_batches(partial(_statements_of_batch, entries), items, batch_size=batch_size,

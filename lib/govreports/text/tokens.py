@@ -18,11 +18,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from govreports.corpus.structure import paragraph_texts
 from govreports.runtime.cache import key_of, write_parquet
-from govreports.runtime.parallel import map_batches, workers
+from govreports.runtime.parallel import TableRows, map_batches, workers
 from govreports.text.segment import Segmenter
 
 __all__ = ["TOKEN_COLUMNS", "TokenBatches", "corpus_tokens", "iter_tokens"]
@@ -100,8 +101,7 @@ def _batches(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | 
              n_jobs: int, executor: Executor | None, progress_bar: bool | None,
              then: Callable[[pd.DataFrame], Any] | None) -> Iterator[Any]:
     """The generator behind :class:`TokenBatches`."""
-    rows = documents[["doc_id", "sha256", "text"]].sort_values("doc_id", kind="stable")
-    items = list(rows.itertuples(index=False, name=None))
+    items = TableRows.sorted_by(documents, ["doc_id", "sha256", "text"], "doc_id")  # made a batch at a time
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder, then)
     in_workers = executor is not None or workers(n_jobs) > 1
@@ -112,10 +112,11 @@ def _batches(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | 
         return
     # Batches already in the cache are read here; only the others go to the workers (no pool for a cached corpus).
     # Only the corpus's last batch can be short, so the missing batches, flattened, re-batch into the same batches.
-    batches = [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
-    paths = [_batch_path(folder, batch) for batch in batches]
+    starts = range(0, len(items), batch_size)
+    paths = [_batch_path(folder, items[i : i + batch_size]) for i in starts]
     cached = [path.exists() for path in paths]
-    missing = [item for batch, hit in zip(batches, cached, strict=True) if not hit for item in batch]
+    missing = items.take(np.array([i for start, hit in zip(starts, cached, strict=True) if not hit
+                                   for i in range(start, min(start + batch_size, len(items)))], dtype=np.int64))
     computed = map_batches(work, missing, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
                            desc="segmenting", progress_bar=progress_bar) if missing else iter(())
     for path, hit in zip(paths, cached, strict=True):
