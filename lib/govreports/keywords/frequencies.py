@@ -19,6 +19,7 @@ Statistics:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
 from typing import TypeVar
@@ -109,26 +110,42 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
     parts = list(each_batch(tokens, partial(_batch_frequencies, by, frozenset(stopwords), min_chars)))
     if not parts:
         return pd.DataFrame(columns=[by, "term", "count", "per_10k", "n_tokens"])
-    tables = [table for _, table in parts if len(table)]
-    if tables and _in_order([totals.index for totals, _ in parts]):
-        # each group is counted whole in one batch, and the batches come in group order: the batches' tables,
-        # one after the other, are the table of the corpus
-        return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    totals = pd.concat([totals for totals, _ in parts]).groupby(level=0).sum()
-    counts = pd.concat([table.set_index([by, "term"])["count"] for _, table in parts]).groupby(level=[0, 1]).sum()
+    counted = [part for part in parts if len(part.count)]
+    if counted and _in_order([part.groups[part.sizes > 0] for part in parts]):
+        # each group is counted whole in one batch, and the batches come in group order: the batches' rows, one
+        # after the other, are the table of the corpus (built column by column, without a copy of every batch)
+        count = np.concatenate([part.count for part in counted]).astype(np.int64)
+        n_tokens = np.concatenate([part.sizes[part.group] for part in counted])
+        columns = {by: _concat([part.groups.take(part.group) for part in counted]),
+                   "term": _concat([part.terms for part in counted]), "count": count,
+                   "per_10k": count / n_tokens * 10_000, "n_tokens": n_tokens}
+        return pd.DataFrame(columns, copy=False)
+    totals = pd.concat([pd.Series(part.sizes, index=part.groups)[part.sizes > 0] for part in parts]
+                       ).groupby(level=0).sum()
+    counts = pd.concat([pd.Series(part.count.astype(np.int64), index=pd.MultiIndex.from_arrays(
+        [part.groups.take(part.group), part.terms], names=[by, "term"])) for part in parts]).groupby(level=[0, 1]).sum()
     return _frequency_table(counts, totals, by)
 
 
-def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.DataFrame
-                       ) -> tuple[pd.Series, pd.DataFrame]:
-    """Worker: the word tokens of each group of a batch, and the batch's :func:`term_frequencies` table (counted on
-    integer codes of groups and terms: a third of the time of grouping the strings)."""
+@dataclass(frozen=True)
+class _BatchCounts:
+    """The term counts of one batch: row ``i`` counts ``terms[i]`` in group ``groups[group[i]]`` ``count[i]``
+    times, rows in table order; ``sizes`` are the word tokens of each of ``groups`` (sorted)."""
+
+    groups: pd.Index
+    sizes: np.ndarray
+    group: np.ndarray
+    terms: pd.Index
+    count: np.ndarray
+
+
+def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.DataFrame) -> _BatchCounts:
+    """Worker: the term counts of a batch, counted on integer codes of groups and terms (a third of the time of
+    grouping the strings), sorted as :func:`term_frequencies` sorts them."""
     group_of_row, groups = pd.factorize(batch[by], sort=True)  # groups sorted, as groupby sorts them
     grouped = group_of_row >= 0  # groupby leaves out rows whose group is missing
     words = (batch["kind"] == "word").to_numpy(dtype=bool) & grouped
-    sizes = np.bincount(group_of_row[words], minlength=len(groups))
-    present = np.flatnonzero(sizes)
-    totals = pd.Series(sizes[present], index=groups.take(present).rename(by))
+    sizes = np.bincount(group_of_row[words], minlength=len(groups)).astype(np.int64)
     rows = is_term(batch, stopwords=stop, min_chars=min_chars) & grouped
     term_of_row, names = pd.factorize(batch["token"][rows])
     pairs, count = np.unique(group_of_row[rows].astype(np.int64) * max(len(names), 1) + term_of_row,
@@ -137,11 +154,12 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
     rank = np.empty(len(names), dtype=np.int64)
     rank[names.argsort()] = np.arange(len(names))
     order = np.lexsort((rank[term], -count, group))  # group, then count (descending), then term
-    group, term, count = group[order], term[order], count[order].astype(np.int64)
-    n_tokens = sizes[group].astype(np.int64)
-    table = pd.DataFrame({by: groups.take(group), "term": names.take(term), "count": count,
-                          "per_10k": count / n_tokens * 10_000, "n_tokens": n_tokens})
-    return totals, table
+    return _BatchCounts(groups.rename(by), sizes, group[order].astype(np.int32), names.take(term[order]),
+                        count[order].astype(np.int32))
+
+
+def _concat(indexes: list[pd.Index]) -> pd.Index:
+    return indexes[0].append(indexes[1:]) if len(indexes) > 1 else indexes[0]
 
 
 def _frequency_table(counts: pd.Series, totals: pd.Series, by: str) -> pd.DataFrame:
