@@ -86,3 +86,12 @@ def test_counts_match_checks_the_index_against_the_tokens(environment) -> None:
     assert attention.counts_match(index, tokens, [environment])
     assert not attention.counts_match(index.assign(hits=index["hits"] + 1), tokens, [environment])
     assert not attention.counts_match(index.iloc[0:0], tokens, [environment])  # a report with hits is missing
+
+
+def test_batches_give_the_index_of_the_whole_table(environment) -> None:
+    segmenter = Segmenter(extra_words=attention.dictionary_words([environment]))
+    first = _table(segmenter)
+    second = _table(segmenter, "推进污染防治,发展绿色低碳产业。").assign(doc_id="b")
+    index = attention.attention([first, second], [environment])
+    assert index.equals(attention.attention(pd.concat([first, second], ignore_index=True), [environment]))
+    assert index["hits"].tolist() == [2, 3]  # 生态 (生态优先) and 绿色; 污染, 绿色 and 低碳

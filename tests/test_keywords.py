@@ -101,3 +101,18 @@ def test_collocations_stay_within_paragraphs_and_skip_punctuation() -> None:
     assert ("小镇", "建设") not in table.index and ("小镇", "海绵") not in table.index
     total = 7  # word tokens of two or more characters
     assert table.loc[("海绵", "小镇"), "pmi"] == pytest.approx(math.log2(3 * total / (3 * 3)))
+
+
+def test_term_frequencies_of_batches_equal_those_of_the_whole_table() -> None:
+    """Batches counted one by one give the table of the whole corpus: groups counted whole in one batch (reports), and
+    groups that span batches (paragraph 0 of both reports) summed across them."""
+    first = _tokens("a", ["推进", "乡村", "振兴", "乡村", "建设"])
+    second = _tokens("b", ["乡村", "振兴", "战略", "深入", "实施"])
+    whole = pd.concat([first, second], ignore_index=True)
+    by_report = keywords.term_frequencies([first, second])
+    assert by_report.equals(keywords.term_frequencies(whole))
+    assert by_report.loc[0].to_dict() == {"doc_id": "a", "term": "乡村", "count": 2, "per_10k": 4000.0, "n_tokens": 5}
+    by_paragraph = keywords.term_frequencies([first, second], by="paragraph")
+    assert by_paragraph.equals(keywords.term_frequencies(whole, by="paragraph"))
+    assert by_paragraph.loc[0].to_dict() == {"paragraph": 0, "term": "乡村", "count": 3, "per_10k": 3000.0,
+                                             "n_tokens": 10}

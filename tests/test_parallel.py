@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from govreports import load_corpus
+from govreports.corpus import structure
 from govreports.corpus.load import files_report
 from govreports.indicators.extraction import extract_indicators
-from govreports.runtime.parallel import map_batches, workers
+from govreports.keywords import attention
+from govreports.keywords import frequencies as keywords
+from govreports.runtime.parallel import TableRows, map_batches, workers
 from govreports.text.segment import Segmenter
-from govreports.text.tokens import corpus_tokens
+from govreports.text.tokens import corpus_tokens, iter_tokens
+from govreports.topics import models as topics
 from tests.conftest import RAW
 
 
@@ -102,3 +108,43 @@ def test_process_pool_gives_identical_tokens_and_indicators(documents, pool) -> 
 def test_n_jobs_starts_and_closes_its_own_pool(documents) -> None:
     table = extract_indicators(documents, n_jobs=2, batch_size=3)
     assert table.equals(extract_indicators(documents))
+
+
+def test_counts_of_cached_token_batches_made_in_worker_processes(documents, pool, tmp_path) -> None:
+    """Term frequencies, attention and the topic matrix counted in worker processes, from batches segmented there and
+    then from batches read there from the cache, equal those of the whole token table counted here."""
+    dictionaries = [attention.load_dictionary(name) for name in attention.SHIPPED]
+    segmenter = Segmenter(extra_words=attention.dictionary_words(dictionaries))
+    whole = corpus_tokens(documents, segmenter)
+    paragraphs = structure.paragraphs(documents)
+    expected = (keywords.term_frequencies(whole), attention.attention(whole, dictionaries),
+                topics.document_term_matrix(whole, documents, paragraphs))
+
+    def batches():
+        return iter_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2, executor=pool)
+
+    for _ in ("segmented", "cached"):
+        assert keywords.term_frequencies(batches()).equals(expected[0])
+        assert attention.attention(batches(), dictionaries).equals(expected[1])
+        dtm = topics.document_term_matrix(batches(), documents, paragraphs)
+        assert (dtm.counts != expected[2].counts).nnz == 0 and dtm.units.equals(expected[2].units)
+    assert len(list((tmp_path / "tokens" / segmenter.fingerprint).glob("*.parquet"))) == 3
+
+
+def test_table_rows_are_the_sorted_tuples_made_a_batch_at_a_time() -> None:
+    table = pd.DataFrame({"doc_id": ["b", "a", None, "a"], "text": ["乙镇", "甲镇", "无名", "甲镇二"],
+                          "report_year": pd.array([2020, None, 2019, 2021], dtype="Int64")})
+    rows = TableRows.sorted_by(table, ["doc_id", "text", "report_year"], "doc_id")
+    expected = list(table.sort_values("doc_id", kind="stable").itertuples(index=False, name=None))
+    assert list(rows) == expected and rows[0] == expected[0] and rows[-1] == expected[-1]
+    assert [row[1] for row in rows[1:3]] == ["甲镇二", "乙镇"] and len(rows.take(np.array([3, 0]))) == 2
+    made: list[int] = []
+
+    class Counting(TableRows):
+        def __getitem__(self, index):
+            made.append(len(super().__getitem__(index)))
+            return super().__getitem__(index)
+
+    stream = map_batches(len, Counting(table, ["text"]), batch_size=1, progress_bar=False)
+    assert next(stream) == 1 and made == [1]  # the first batch only, not the four
+    assert list(stream) == [1, 1, 1] and made == [1, 1, 1, 1]

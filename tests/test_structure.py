@@ -163,3 +163,30 @@ def test_a_space_between_a_verb_and_its_figure_does_not_cut() -> None:
     text = "今年经济社会发展的主要预期目标是： 地区生产总值增长 7%左右，规模以上工业增加值增长8%以上，固定资产投资增长16%。"
     parts = [p.text for p in split_paragraphs(text)]
     assert parts == ["今年经济社会发展的主要预期目标是：", "地区生产总值增长 7%左右，规模以上工业增加值增长8%以上，固定资产投资增长16%。"]
+
+
+def test_tables_built_in_chunks_equal_the_tables_built_at_once(documents, monkeypatch) -> None:
+    """The paragraphs and sentences tables are built a chunk of rows at a time; where the chunks end changes nothing,
+    and a documents table in another order gives the same (sorted) paragraphs."""
+    from govreports.corpus import structure
+
+    whole_paragraphs, whole_sentences = paragraphs(documents), sentences(paragraphs(documents))
+    monkeypatch.setattr(structure, "_CHUNK_ROWS", 61)  # chunks end inside reports
+    chunked = paragraphs(documents)
+    assert chunked.equals(whole_paragraphs) and sentences(chunked).equals(whole_sentences)
+    assert list(chunked.dtypes) == list(whole_paragraphs.dtypes)
+    assert paragraphs(documents.iloc[::-1]).equals(whole_paragraphs)
+    numbers = whole_sentences.groupby("doc_id")["sentence"].agg(["min", "max", "count"])
+    assert (numbers["min"] == 0).all() and (numbers["max"] == numbers["count"] - 1).all()  # numbered on across chunks
+
+
+@pytest.mark.parametrize(("line", "spans"), [
+    ("  全镇上下开创了发展新局面。\u3000", [(2, 15)]),  # stripped of spaces, the ideographic one too
+    ("一是抓产业。二是抓项目。", [(0, 12)]),  # one 一是 after a sentence end is no list: 二是 alone does not cut
+    ("加快发展。一是抓产业；二是抓项目。", [(0, 5), (5, 11), (11, 17)]),
+    ("\u3000\u3000", []),
+])
+def test_lines_without_a_space_are_cut_only_at_enumerators(line: str, spans: list[tuple[int, int]]) -> None:
+    from govreports.corpus.structure import _split_line
+
+    assert _split_line(line) == spans

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
 import pytest
 
 from govreports.text.segment import Segmenter
-from govreports.text.tokens import corpus_tokens
+from govreports.text.tokens import corpus_tokens, iter_tokens
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +68,32 @@ def test_changed_dictionary_or_text_is_never_served_stale(documents, tmp_path) -
     again = corpus_tokens(changed, Segmenter(extra_words=["园区企业"]), cache_dir=tmp_path)
     assert "园区企业" not in set(again["token"])
     assert len(list((tmp_path / "tokens").iterdir())) == 2  # one folder per segmenter fingerprint
+
+
+def _doc_ids(table: pd.DataFrame) -> list[str]:
+    return sorted(table["doc_id"].unique())
+
+
+def test_map_sends_cached_batches_to_the_workers(documents, segmenter, tmp_path) -> None:
+    """With an executor, ``map`` applies its function where the batch is read, for batches already in the cache too."""
+    corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)  # every batch cached
+    where: list[str] = []
+
+    def record(table: pd.DataFrame) -> list[str]:
+        where.append(threading.current_thread().name)
+        return _doc_ids(table)
+
+    with ThreadPoolExecutor(2, thread_name_prefix="worker") as pool:
+        mapped = list(iter_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2, executor=pool).map(record))
+    ids = sorted(documents["doc_id"])
+    assert mapped == [ids[0:2], ids[2:4], ids[4:5]]
+    assert len(where) == 3 and all(name.startswith("worker") for name in where)
+    serial = iter_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2).map(_doc_ids)
+    assert list(serial) == mapped
+
+
+def test_token_batches_are_consumed_once(documents, segmenter) -> None:
+    batches = iter_tokens(documents.head(3), segmenter, batch_size=2)
+    assert _doc_ids(next(batches)) == sorted(documents["doc_id"])[:2]
+    with pytest.raises(RuntimeError, match="already iterated"):
+        batches.map(_doc_ids)

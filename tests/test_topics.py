@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +14,7 @@ from govreports.corpus import structure
 from govreports.corpus.places import place_names
 from govreports.rules.files import read_word_list
 from govreports.text.segment import Segmenter, stopwords
-from govreports.text.tokens import corpus_tokens
+from govreports.text.tokens import corpus_tokens, iter_tokens
 from govreports.topics import models as topics
 
 
@@ -132,3 +134,31 @@ def test_no_label_of_the_sample_holds_a_non_content_word(dtm) -> None:
     unfiltered = {w for label in topics.topic_table(model, non_content=())["label"] for w in label.split("·")}
     assert not labelled & skip
     assert unfiltered & skip >= {"左右", "位居"}  # without the list they label the topic of statistical statements
+
+
+@pytest.mark.parametrize("unit", ["paragraph", "section", "report"])
+def test_matrix_of_batches_equals_the_matrix_of_the_whole_table(documents, unit: str) -> None:
+    """Batches of reports counted one by one (in the workers of an executor) give the same matrix, down to the order
+    in which each row stores its terms, as the whole token table: the columns are numbered by first use in both."""
+    paragraphs = structure.paragraphs(documents)
+    segmenter = Segmenter()
+    whole = topics.document_term_matrix(corpus_tokens(documents, segmenter), documents, paragraphs, unit=unit)
+    with ThreadPoolExecutor(2) as pool:
+        batched = topics.document_term_matrix(iter_tokens(documents, segmenter, batch_size=2, executor=pool),
+                                              documents, paragraphs, unit=unit)
+    for name in ("data", "indices", "indptr"):
+        assert np.array_equal(getattr(batched.counts, name), getattr(whole.counts, name))
+    assert np.array_equal(batched.vocabulary, whole.vocabulary)
+    assert batched.units.equals(whole.units) and len(whole.units) >= {"paragraph": 50, "section": 10, "report": 5}[unit]
+
+
+def test_matrix_counts_the_terms_of_a_body_paragraph() -> None:
+    text = "一、过去一年工作回顾\n全面推进乡村振兴，乡村产业加快发展，乡村建设扎实推进。"
+    documents = pd.DataFrame({"doc_id": ["a"], "text": [text], "place": ["某镇"], "report_year": [2021]})
+    paragraphs = structure.paragraphs(documents)
+    tokens = Segmenter().tokens_table(paragraphs)
+    dtm = topics.document_term_matrix(tokens, documents, paragraphs, min_df=1, max_df=1.0, min_terms=1)
+    assert dtm.units[["doc_id", "paragraph", "section"]].values.tolist() == [["a", 1, "review"]]
+    counts = dict(zip(dtm.vocabulary, dtm.counts.toarray()[0].tolist(), strict=True))
+    assert counts["乡村"] == 2 and counts["乡村振兴"] == 1 and counts["推进"] == 2  # a policy term is one token
+    assert "回顾" not in counts  # the heading is no body paragraph

@@ -52,6 +52,7 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (4, re.compile(r"^[(（]\d{1,2}[)）]")),
 )
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)")
+_SPACE = re.compile(" ")
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _ENDS_SENTENCE = "。！？；;：:"
 _ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
@@ -134,13 +135,29 @@ def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
         (heading level, <NA> for others), ``section``, ``heading_path`` (enclosing headings joined by
         `` > ``), ``start``, ``end`` (offsets into the clean ``text``), ``n_chars`` and ``text``.
     """
-    rows = []
+    columns = ["doc_id", "paragraph", "kind", "level", "section", "heading_path", "start", "end", "n_chars", "text"]
+    parts, rows = [], []
     for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True):
         rows.extend(_paragraph_rows(doc_id, text))
-    columns = ["doc_id", "paragraph", "kind", "level", "section", "heading_path", "start", "end", "n_chars", "text"]
+        if len(rows) >= _CHUNK_ROWS:  # a table every so many rows: the rows' Python objects never pile up
+            parts.append(_paragraph_frame(rows, columns))
+            rows = []
+    if rows or not parts:
+        parts.append(_paragraph_frame(rows, columns))
+    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    if documents["doc_id"].is_monotonic_increasing and documents["doc_id"].is_unique:
+        return table  # already in order (reports by doc_id, each report's paragraphs in order)
+    return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
+
+
+def _paragraph_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=columns)
     table["level"] = table["level"].astype("Int64")
-    return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
+    return table
+
+
+#: Rows of a paragraphs or sentences table built at a time.
+_CHUNK_ROWS = 50_000
 
 
 def paragraph_texts(documents: pd.DataFrame) -> pd.DataFrame:
@@ -160,16 +177,44 @@ def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
         One row per sentence with ``doc_id``, ``paragraph``, ``sentence`` (0-based within the report),
         ``section``, ``heading_path``, ``start``, ``end`` (offsets into the clean text) and ``text``.
     """
-    rows = []
+    names = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
     counters: dict[str, int] = {}
-    for row in paragraph_table.itertuples(index=False):
-        for start, end in _sentence_spans(row.text):
-            number = counters.get(row.doc_id, 0)
-            counters[row.doc_id] = number + 1
-            rows.append((row.doc_id, row.paragraph, number, row.section, row.heading_path,
-                         row.start + start, row.start + end, row.text[start:end]))
-    columns = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
-    return pd.DataFrame(rows, columns=columns)
+    parts = []
+    for first_row in range(0, len(paragraph_table), _CHUNK_ROWS // 3):  # about _CHUNK_ROWS sentences at a time
+        chunk = paragraph_table.iloc[first_row : first_row + _CHUNK_ROWS // 3]
+        part = _sentence_columns(chunk, counters)
+        if part["doc_id"]:
+            parts.append(pd.DataFrame(part))
+    if not parts:
+        return pd.DataFrame([], columns=names)
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def _sentence_columns(paragraph_table: pd.DataFrame, counters: dict[str, int]) -> dict[str, list]:
+    """The columns of the sentences of some paragraphs, numbered on from ``counters`` (sentences so far per report)."""
+    columns: dict[str, list] = {name: [] for name in ("doc_id", "paragraph", "sentence", "section", "heading_path",
+                                                        "start", "end", "text")}
+    doc_ids, numbers, sections, paths = (columns[name] for name in ("doc_id", "paragraph", "section", "heading_path"))
+    sentence, starts, ends, texts = (columns[name] for name in ("sentence", "start", "end", "text"))
+    for doc_id, paragraph, section, path, offset, text in zip(
+            *(paragraph_table[name].tolist() for name in ("doc_id", "paragraph", "section", "heading_path", "start",
+                                                          "text")), strict=True):
+        spans = _sentence_spans(text)
+        if not spans:
+            continue
+        count = len(spans)
+        first = counters.get(doc_id, 0)
+        counters[doc_id] = first + count
+        sentence.extend(range(first, first + count))
+        doc_ids.extend([doc_id] * count)
+        numbers.extend([paragraph] * count)
+        sections.extend([section] * count)
+        paths.extend([path] * count)
+        for start, end in spans:
+            starts.append(offset + start)
+            ends.append(offset + end)
+            texts.append(text[start:end])
+    return columns
 
 
 def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
@@ -250,7 +295,7 @@ def _target_item(text: str, *, strict: bool) -> bool:
 def _split_line(line: str) -> list[tuple[int, int]]:
     """Cut one line into paragraph spans (offsets within the line), stripped of spaces."""
     cuts = [0]
-    for match in re.finditer(" ", line):
+    for match in _SPACE.finditer(line) if " " in line else ():  # one line in a hundred has a space
         before, after = line[cuts[-1] : match.start()], line[match.end() :]
         if not before.strip() or (_VERB_BEFORE_NUMBER.search(before) and after[:1].isdigit()):
             continue  # 地区生产总值增长 7%左右: a space inside a sentence, before its figure
@@ -260,10 +305,13 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             or (4 <= len(before.strip()) <= 40 and not re.search(r"[。！？；;]", before))
         ):
             cuts.append(match.end())
-    enumerators = list(_ENUMERATOR.finditer(line))
+    enumerators = list(_ENUMERATOR.finditer(line)) if "是" in line else []
     numbers = [m.group(1) for m in enumerators]
     if len(enumerators) >= 2 and numbers[:2] in (["一", "二"], ["二", "三"]):
         cuts.extend(m.start() for m in enumerators)
+    if len(cuts) == 1:  # most lines: the line itself
+        stripped = line.strip()
+        return [(len(line) - len(line.lstrip()), len(line) - len(line.lstrip()) + len(stripped))] if stripped else []
     cuts = sorted(set(cuts))
     spans = []
     for start, end in zip(cuts, [*cuts[1:], len(line)], strict=True):
@@ -288,16 +336,19 @@ def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of a paragraph, stripped of spaces (see the module docstring)."""
+    bounds = [match.end() for match in _SENTENCE_END.finditer(text)]
+    if not bounds or bounds[-1] < len(text):
+        bounds.append(len(text))
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.end()))
-        start = match.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    stripped = []
-    for s, e in spans:
-        chunk = text[s:e]
-        if chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            stripped.append((s + lead, s + lead + len(chunk.strip())))
-    return stripped
+    for end in bounds:
+        chunk = text[start:end]
+        if chunk[:1].isspace() or chunk[-1:].isspace():  # rare: only then strip
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                spans.append((start + lead, start + lead + len(stripped)))
+        elif chunk:
+            spans.append((start, end))
+        start = end
+    return spans

@@ -24,7 +24,7 @@ from govreports.indicators.records import INDICATOR_COLUMNS, statements_table, t
 from govreports.indicators.statements import sentence_statements
 from govreports.rules.reading import reading_rules
 from govreports.runtime.cache import cached_frame, key_of
-from govreports.runtime.parallel import map_batches
+from govreports.runtime.parallel import TableRows, map_batches
 
 __all__ = ["INDICATOR_COLUMNS", "Indicator", "Mention", "extract_indicators", "figures_in_sentences", "find_mentions",
            "lexicon", "sentence_statements"]
@@ -60,7 +60,7 @@ def extract_indicators(documents: pd.DataFrame, *, sentences: pd.DataFrame | Non
     columns = ["doc_id", "text", "report_year", "review_period", "plan_period"]
     if sentences is not None:
         return _statements(documents[columns], sentences, entries)
-    items = list(documents[columns].sort_values("doc_id", kind="stable").itertuples(index=False, name=None))
+    items = TableRows.sorted_by(documents, columns, "doc_id")  # made a batch at a time
 
     def compute() -> pd.DataFrame:
         tables = list(map_batches(partial(_statements_of_batch, entries), items, batch_size=batch_size,
@@ -103,12 +103,15 @@ def _statements(documents: pd.DataFrame, sentences: pd.DataFrame, entries: tuple
     pattern = re.compile(names + "|" + "|".join(map(re.escape, pair_names())))  # 城乡居民收入 names no single indicator
     rows = []
     past = reading_rules().cue("past")
-    length = sentences.groupby(["doc_id", "paragraph"])["end"].max() - sentences.groupby(["doc_id", "paragraph"])["start"].min()
+    by_paragraph = sentences.groupby(["doc_id", "paragraph"])
+    spans = by_paragraph["end"].max() - by_paragraph["start"].min()
+    length = dict(zip(spans.index.tolist(), spans.tolist(), strict=True))  # (doc_id, paragraph) -> characters
     targets_paragraph = None  # (doc_id, paragraph) whose earlier sentence set a target of the plan year
     estimates_paragraph = None  # (doc_id, paragraph) opened by 预计（下同）: its later results are estimates too
+    # columns as lists: iterating a Series of strings yields one element at a time, ten times slower
     for doc_id, paragraph, text, section, heading, start in zip(
-            sentences["doc_id"], sentences["paragraph"], sentences["text"], sentences["section"],
-            sentences["heading_path"], sentences["start"], strict=True):
+            *(sentences[name].tolist() for name in ("doc_id", "paragraph", "text", "section", "heading_path", "start")),
+            strict=True):
         if not pattern.search(text):
             continue
         report_year, review, plan = meta[doc_id]

@@ -168,13 +168,23 @@ def _quantity(text: str, mapping: list[int], start: int, end: int, value: float,
     return Quantity(value, unit, kind, real_start, real_end, text[real_start:real_end], high)
 
 
+#: Each character seen, normalised on its own (``normalise_chars`` of one character depends on that character only).
+_CHARACTERS: dict[str, str] = {}
+
+
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     """Normalise character by character (full-width digits, ％, spaces inside numbers), keeping for each
     character of the result the offset of the character it came from."""
     out: list[str] = []
     mapping: list[int] = []
     for index, ch in enumerate(text):
-        normal = "." if ch == "．" else normalise_chars(ch) if ch not in " \t" else ch
+        normal = _CHARACTERS.get(ch)
+        if normal is None:
+            normal = _CHARACTERS[ch] = "." if ch == "．" else normalise_chars(ch) if ch not in " \t" else ch
+        if normal == ch:  # most characters
+            out.append(ch)
+            mapping.append(index)
+            continue
         for piece in normal:
             out.append(piece)
             mapping.append(index)

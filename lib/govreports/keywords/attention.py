@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from govreports.keywords.frequencies import batches, kwic
+from govreports.keywords.frequencies import each_batch, kwic
 from govreports.rules.files import read_word_list, resource_path
 from govreports.runtime.steps import cached_step
 
@@ -72,7 +74,8 @@ def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Seque
     """Attention index of each group for each dictionary.
 
     Args:
-        tokens: a token table or batches of one (streamed, for large corpora).
+        tokens: a token table or batches of one (streamed, for large corpora); batches from
+            :func:`govreports.text.tokens.iter_tokens` are counted in the workers of that call.
 
     Returns:
         ``by``, ``dictionary``, ``hits`` (tokens equal to a term), ``n_tokens`` (word tokens of the group)
@@ -81,11 +84,10 @@ def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Seque
     """
     total_parts: list[pd.Series] = []
     hit_parts: dict[str, list[pd.Series]] = {d.name: [] for d in dictionaries}
-    for batch in batches(tokens):
-        words = batch[batch["kind"] == "word"]
-        total_parts.append(words.groupby(by).size())
-        for dictionary in dictionaries:
-            hit_parts[dictionary.name].append(words[words["token"].isin(dictionary.terms)].groupby(by).size())
+    for totals, hits in each_batch(tokens, partial(_batch_hits, by, tuple(dictionaries))):
+        total_parts.append(totals)
+        for name, part in hits.items():
+            hit_parts[name].append(part)
     totals = pd.concat(total_parts).groupby(level=0).sum() if total_parts else pd.Series(dtype="int64")
     rows = []
     for dictionary in dictionaries:
@@ -98,6 +100,22 @@ def attention(tokens: pd.DataFrame | Iterable[pd.DataFrame], dictionaries: Seque
     order = {d.name: i for i, d in enumerate(dictionaries)}
     table["_order"] = table["dictionary"].map(order)
     return table.sort_values([by, "_order"], kind="stable").drop(columns="_order").reset_index(drop=True)
+
+
+def _batch_hits(by: str, dictionaries: tuple[AttentionDictionary, ...], batch: pd.DataFrame
+                ) -> tuple[pd.Series, dict[str, pd.Series]]:
+    """Worker: the word tokens of each group of a batch, and each dictionary's hits per group (groups without any
+    left out, as ``groupby(by).size()`` does)."""
+    group_of_row, groups = pd.factorize(batch[by], sort=True)
+    words = (batch["kind"] == "word").to_numpy(dtype=bool) & (group_of_row >= 0)
+
+    def per_group(rows: np.ndarray) -> pd.Series:
+        sizes = np.bincount(group_of_row[rows], minlength=len(groups))
+        present = np.flatnonzero(sizes)
+        return pd.Series(sizes[present], index=groups.take(present).rename(by))
+
+    hits = {d.name: per_group(words & batch["token"].isin(d.terms).to_numpy(dtype=bool)) for d in dictionaries}
+    return per_group(words), hits
 
 
 def counts_match(index: pd.DataFrame, tokens: pd.DataFrame, dictionaries: Sequence[AttentionDictionary]) -> bool:

@@ -22,14 +22,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TypeVar, overload
+
+import numpy as np
+import pandas as pd
 
 from govreports.runtime.progress import progress
 
-__all__ = ["map_batches", "workers"]
+__all__ = ["TableRows", "map_batches", "workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,17 +58,20 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         in_flight: batches submitted ahead of the one being yielded; default two per worker (for an executor, see
             the module docstring).
     """
-    batches = [list(items[i : i + batch_size]) for i in range(0, len(items), batch_size)]
+    starts = range(0, len(items), batch_size)
+    batches = (list(items[i : i + batch_size]) for i in starts)  # each made when it is sent (see TableRows)
     if executor is None and workers(n_jobs) == 1:
-        yield from (func(batch) for batch in progress(batches, total=len(batches), desc=desc, enabled=progress_bar))
+        yield from (func(batch) for batch in progress(batches, total=len(starts), desc=desc, enabled=progress_bar))
         return
     own = executor is None
+    if own:
+        _release_arrow_memory()
     pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=multiprocessing.get_context("spawn"))
     window = in_flight or 2 * (workers(n_jobs) if own else _slots(pool))
     try:
         pending: deque = deque()
         queue = iter(batches)
-        for _ in progress(range(len(batches)), total=len(batches), desc=desc, enabled=progress_bar):
+        for _ in progress(starts, total=len(starts), desc=desc, enabled=progress_bar):
             while len(pending) < window:
                 nxt = next(queue, None)
                 if nxt is None:
@@ -74,6 +81,53 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
     finally:
         if own:
             pool.shutdown(cancel_futures=True)
+
+
+class TableRows(Sequence[tuple]):
+    """Rows of some columns of a table as tuples (what ``itertuples(index=False, name=None)`` yields), made when they
+    are asked for: :func:`map_batches` takes them a batch at a time, so the Python strings of a corpus's texts are
+    never all made at once.
+
+    Args:
+        table: the table (not copied: do not change it while its rows are used).
+        columns: the columns, in tuple order.
+        positions: which rows, in which order (default: all, in table order).
+    """
+
+    def __init__(self, table: pd.DataFrame, columns: Sequence[str], positions: np.ndarray | None = None) -> None:
+        self.table, self.columns = table, list(columns)
+        self.positions = np.arange(len(table)) if positions is None else np.asarray(positions, dtype=np.int64)
+
+    @classmethod
+    def sorted_by(cls, table: pd.DataFrame, columns: Sequence[str], key: str) -> TableRows:
+        """The rows in order of ``key`` (stable: ties keep table order), as ``sort_values(key, kind="stable")``."""
+        if table[key].is_monotonic_increasing:
+            return cls(table, columns)
+        keys = table[[key]].reset_index(drop=True)
+        return cls(table, columns, keys.sort_values(key, kind="stable").index.to_numpy())
+
+    def take(self, positions: np.ndarray) -> TableRows:
+        """The rows at ``positions`` of this sequence."""
+        return TableRows(self.table, self.columns, self.positions[positions])
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple | list[tuple]:
+        if isinstance(index, slice):
+            chunk = self.table[self.columns].iloc[self.positions[index]]
+            return list(chunk.itertuples(index=False, name=None))
+        return self[index : index + 1 if index != -1 else None][0]
+
+    def __iter__(self) -> Iterator[tuple]:
+        for start in range(0, len(self), 256):
+            yield from self[start : start + 256]
 
 
 def _slots(executor: Executor) -> int:
@@ -87,3 +141,12 @@ def _slots(executor: Executor) -> int:
     if callable(nthreads):
         return max(1, sum(nthreads().values()))
     return os.cpu_count() or 2
+
+
+def _release_arrow_memory() -> None:
+    """Give the memory that Arrow's allocator keeps after tables are freed (tables of sentences, tokens read back ...)
+    back to the system before starting worker processes, whose memory adds to this process's. Nothing to do when
+    this process never imported pyarrow."""
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()

@@ -18,21 +18,22 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from govreports.corpus.structure import paragraph_texts
 from govreports.runtime.cache import key_of, write_parquet
-from govreports.runtime.parallel import map_batches
+from govreports.runtime.parallel import TableRows, map_batches, workers
 from govreports.text.segment import Segmenter
 
-__all__ = ["TOKEN_COLUMNS", "corpus_tokens", "iter_tokens"]
+__all__ = ["TOKEN_COLUMNS", "TokenBatches", "corpus_tokens", "iter_tokens"]
 
 TOKEN_COLUMNS = ["doc_id", "paragraph", "token", "start", "kind"]
 
 
 def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None = None,
                 batch_size: int = 200, n_jobs: int = 1, executor: Executor | None = None,
-                progress_bar: bool | None = None, then: Callable[[pd.DataFrame], Any] | None = None) -> Iterator[Any]:
+                progress_bar: bool | None = None, then: Callable[[pd.DataFrame], Any] | None = None) -> TokenBatches:
     """Token tables of the corpus, one batch of reports at a time, in ``doc_id`` order.
 
     Args:
@@ -44,27 +45,78 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
         progress_bar: force the progress bar on or off.
         then: a picklable function applied to each batch's token table where it is made (in the worker), whose
             result is yielded instead of the table: ``partial(term_frequencies, stopwords=...)`` sends back a
-            batch's counts rather than its millions of tokens. A batch read from the cache gets it here.
+            batch's counts rather than its millions of tokens. With workers (``n_jobs`` > 1 or an ``executor``),
+            batches already in the cache go to the workers too, which read them and apply ``then`` there.
 
-    Yields:
-        DataFrames with :data:`TOKEN_COLUMNS`: ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into
-        the clean text) and ``kind`` (word, number, punct), sorted by ``doc_id`` then ``start``; or what ``then``
-        makes of each.
+    Returns:
+        A :class:`TokenBatches` iterator (use it as a generator) of DataFrames with :data:`TOKEN_COLUMNS`:
+        ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into the clean text) and ``kind`` (word, number,
+        punct), sorted by ``doc_id`` then ``start``; or what ``then`` makes of each. Pass it straight to
+        ``keywords.term_frequencies``, ``attention.attention`` or ``topics.document_term_matrix``: they count each
+        batch in the workers of this call (:meth:`TokenBatches.map`), so a second pass over a cached corpus runs in
+        parallel too.
     """
-    rows = documents[["doc_id", "sha256", "text"]].sort_values("doc_id", kind="stable")
-    items = list(rows.itertuples(index=False, name=None))
+    return TokenBatches(documents, segmenter, dict(cache_dir=cache_dir, batch_size=batch_size, n_jobs=n_jobs,
+                                                   executor=executor, progress_bar=progress_bar), then)
+
+
+class TokenBatches(Iterator[Any]):
+    """The batches of :func:`iter_tokens`: an iterator, consumed once, like a generator; :meth:`map` consumes it
+    instead, applying a function to every batch in the workers of the call."""
+
+    def __init__(self, documents: pd.DataFrame, segmenter: Segmenter, options: dict[str, Any],
+                 then: Callable[[pd.DataFrame], Any] | None) -> None:
+        self._documents, self._segmenter, self._options, self._then = documents, segmenter, options, then
+        self._stream: Iterator[Any] | None = None
+
+    def __iter__(self) -> TokenBatches:
+        return self
+
+    def __next__(self) -> Any:
+        if self._stream is None:
+            self._stream = _batches(self._documents, self._segmenter, then=self._then, **self._options)
+        return next(self._stream)
+
+    def map(self, func: Callable[[Any], Any]) -> Iterator[Any]:
+        """``func`` of each batch (of ``then`` of it, when :func:`iter_tokens` was given ``then``), in ``doc_id``
+        order, computed where the batch is made or read: in the worker processes of the call (``n_jobs`` > 1 or an
+        ``executor``) for batches read from the cache as well, else here. ``func`` must be picklable (a module-level
+        function or a ``functools.partial`` of one); its results travel back to this process.
+
+        Raises:
+            RuntimeError: the batches were already (partly) iterated: they can be consumed only once.
+        """
+        if self._stream is not None:
+            raise RuntimeError("these token batches were already iterated: call iter_tokens again")
+        self._stream = iter(())
+        then = func if self._then is None else partial(_chain, self._then, func)
+        return _batches(self._documents, self._segmenter, then=then, **self._options)
+
+
+def _chain(first: Callable[[Any], Any], second: Callable[[Any], Any], value: Any) -> Any:
+    return second(first(value))
+
+
+def _batches(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | Path | None, batch_size: int,
+             n_jobs: int, executor: Executor | None, progress_bar: bool | None,
+             then: Callable[[pd.DataFrame], Any] | None) -> Iterator[Any]:
+    """The generator behind :class:`TokenBatches`."""
+    items = TableRows.sorted_by(documents, ["doc_id", "sha256", "text"], "doc_id")  # made a batch at a time
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder, then)
-    if folder is None:
+    in_workers = executor is not None or workers(n_jobs) > 1
+    if folder is None or (then is not None and in_workers):
+        # every batch to the workers: a cached one is read there and only ``then`` of it comes back
         yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
                                desc="segmenting", progress_bar=progress_bar)
         return
     # Batches already in the cache are read here; only the others go to the workers (no pool for a cached corpus).
     # Only the corpus's last batch can be short, so the missing batches, flattened, re-batch into the same batches.
-    batches = [items[i : i + batch_size] for i in range(0, len(items), batch_size)]
-    paths = [_batch_path(folder, batch) for batch in batches]
+    starts = range(0, len(items), batch_size)
+    paths = [_batch_path(folder, items[i : i + batch_size]) for i in starts]
     cached = [path.exists() for path in paths]
-    missing = [item for batch, hit in zip(batches, cached, strict=True) if not hit for item in batch]
+    missing = items.take(np.array([i for start, hit in zip(starts, cached, strict=True) if not hit
+                                   for i in range(start, min(start + batch_size, len(items)))], dtype=np.int64))
     computed = map_batches(work, missing, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
                            desc="segmenting", progress_bar=progress_bar) if missing else iter(())
     for path, hit in zip(paths, cached, strict=True):

@@ -1,6 +1,9 @@
 """Topic models of paragraphs (or sections, or whole reports): NMF and LDA with fixed seeds, K chosen by
 NPMI coherence, seed stability, FREX labels, prevalence tables and an export for R's stm.
 
+The matrix of units by terms (:func:`document_term_matrix`, :func:`export_stm`) is built in
+:mod:`govreports.topics.matrix`; both are imported here too.
+
 Decisions:
 
 - Unit: body paragraphs by default (headings, titles and signatures left out), since whole reports mix every
@@ -24,18 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 import numpy as np
 import pandas as pd
-from scipy import io as scipy_io
-from scipy import sparse
 
-from govreports.keywords.frequencies import batches, terms
 from govreports.rules.files import read_word_list
 from govreports.runtime.steps import cached_step
 from govreports.topics.coherence import frex, stability, topic_coherence
+from govreports.topics.matrix import UNIT_COLUMNS, DocumentTermMatrix, document_term_matrix, export_stm
 
 __all__ = [
     "DocumentTermMatrix",
@@ -52,18 +52,7 @@ __all__ = [
     "unit_topics",
 ]
 
-Unit = Literal["paragraph", "section", "report"]
 Kind = Literal["nmf", "lda"]
-UNIT_COLUMNS = ["unit", "doc_id", "paragraph", "section", "place", "report_year", "start", "end", "n_terms"]
-
-
-@dataclass(frozen=True)
-class DocumentTermMatrix:
-    """Counts of terms (columns) in units (rows), with the units' metadata."""
-
-    counts: sparse.csr_matrix
-    vocabulary: np.ndarray
-    units: pd.DataFrame = field(repr=False)
 
 
 @dataclass(frozen=True)
@@ -78,81 +67,6 @@ class TopicModel:
     coherence: np.ndarray
     top_words: list[list[int]] = field(repr=False)
     dtm: DocumentTermMatrix = field(repr=False)
-
-
-@cached_step
-def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], documents: pd.DataFrame,
-                         paragraphs: pd.DataFrame, *, unit: Unit = "paragraph", stopwords: Iterable[str] = (),
-                         min_chars: int = 2, min_df: int | float = 2, max_df: int | float = 0.5, min_terms: int = 5
-                         ) -> DocumentTermMatrix:
-    """Build the unit × term count matrix (see the module docstring for the rules).
-
-    Args:
-        tokens: a token table, or batches of one in ``doc_id`` order (:func:`govreports.text.tokens.iter_tokens`):
-            batches are counted one at a time, so the corpus's tokens are never all in memory.
-
-    Raises:
-        ValueError: no unit or no term is left after filtering.
-    """
-    body = paragraphs.loc[paragraphs["kind"] == "body", ["doc_id", "paragraph", "section", "start", "end"]]
-    body = body.rename(columns={"start": "p_start", "end": "p_end"})
-    keys = {"paragraph": ["doc_id", "paragraph"], "section": ["doc_id", "section"], "report": ["doc_id"]}[unit]
-    stop = frozenset(stopwords)
-    vocabulary: dict[str, int] = {}
-    rows, cols, metas = [], [], []
-    offset = 0
-    for batch in batches(tokens):
-        kept = terms(batch, stopwords=stop, min_chars=min_chars).merge(body, on=["doc_id", "paragraph"])
-        if kept.empty:
-            continue
-        grouped = kept.groupby(keys, sort=True)
-        extra = {"section": ("section", "first")} if unit == "paragraph" else {}
-        meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
-        unit_index = grouped.ngroup().to_numpy()
-        codes = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in kept["token"]), dtype=np.int64,
-                            count=len(kept))
-        rows.append(unit_index + offset)
-        cols.append(codes)
-        metas.append(meta)
-        offset += len(meta)
-    if not metas:
-        raise ValueError("no term left for topic modelling: no body paragraph has a term")
-    counts = sparse.csr_matrix((np.ones(sum(len(r) for r in rows), dtype=np.int64),
-                                (np.concatenate(rows), np.concatenate(cols))), shape=(offset, len(vocabulary)))
-    counts.sum_duplicates()
-    meta = pd.concat(metas, ignore_index=True)
-    counts, names = _filter_vocabulary(counts, np.array(list(vocabulary), dtype=object), min_df, max_df)
-    if unit != "paragraph":
-        meta["paragraph"] = -1
-    if unit == "report":
-        meta["section"] = "all"
-    meta = meta.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
-    meta["n_terms"] = np.asarray(counts.sum(axis=1)).ravel()
-    keep = (meta["n_terms"] >= min_terms).to_numpy()
-    if not keep.any():
-        raise ValueError(f"no unit has {min_terms} or more terms of the vocabulary")
-    meta = meta[keep].reset_index(drop=True)
-    meta.insert(0, "unit", range(len(meta)))
-    return DocumentTermMatrix(counts[keep], names, meta[UNIT_COLUMNS])
-
-
-def _filter_vocabulary(counts: sparse.csr_matrix, names: np.ndarray, min_df: int | float, max_df: int | float
-                       ) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Keep terms in at least ``min_df`` and at most ``max_df`` units (ints: counts, floats: shares, as in
-    scikit-learn), with the columns in alphabetical order of the terms.
-
-    Raises:
-        ValueError: no term is left.
-    """
-    n_units = counts.shape[0]
-    low = min_df if isinstance(min_df, int) else min_df * n_units
-    high = max_df if isinstance(max_df, int) else max_df * n_units
-    frequency = np.bincount(counts.indices, minlength=counts.shape[1])
-    kept = np.flatnonzero((frequency >= low) & (frequency <= high))
-    if not len(kept):
-        raise ValueError("no term left for topic modelling: min_df and max_df leave an empty vocabulary")
-    kept = kept[np.argsort(names[kept], kind="stable")]
-    return counts[:, kept].tocsr(), names[kept].astype(str)
 
 
 def fit(dtm: DocumentTermMatrix, k: int, *, kind: Kind = "nmf", seed: int = 0, n_top: int = 10) -> TopicModel:
@@ -274,25 +188,6 @@ def representative_units(model: TopicModel, documents: pd.DataFrame, *, n: int =
     texts = documents.set_index("doc_id")["text"]
     top["text"] = [texts[d][s:e] for d, s, e in zip(top["doc_id"], top["start"], top["end"], strict=True)]
     return top[["topic", "rank", "doc_id", "paragraph", "start", "end", "share", "text"]].reset_index(drop=True)
-
-
-def export_stm(dtm: DocumentTermMatrix, folder: str | Path) -> list[Path]:
-    """Write the matrix for R: ``dtm.mtx`` (Matrix Market, read by ``Matrix::readMM``), ``vocab.txt`` (one
-    term a line, the matrix's columns) and ``covariates.csv`` (one row per matrix row: unit, doc_id, paragraph,
-    town, year, section, n_terms). ``stm::readCorpus(dtm, type = "Matrix")`` turns them into stm's input.
-
-    Returns:
-        The three paths.
-    """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "dtm.mtx", folder / "vocab.txt", folder / "covariates.csv"]
-    scipy_io.mmwrite(paths[0], dtm.counts.astype(np.int64), field="integer")
-    paths[1].write_text("\n".join(dtm.vocabulary) + "\n", encoding="utf-8")
-    covariates = dtm.units.rename(columns={"place": "town", "report_year": "year"})
-    covariates[["unit", "doc_id", "paragraph", "town", "year", "section", "n_terms"]].to_csv(
-        paths[2], index=False, encoding="utf-8")
-    return paths
 
 
 def _normalise(matrix: np.ndarray) -> np.ndarray:
