@@ -168,12 +168,14 @@ def test_a_space_between_a_verb_and_its_figure_does_not_cut() -> None:
 def test_tables_built_in_chunks_equal_the_tables_built_at_once(documents, monkeypatch) -> None:
     """The paragraphs and sentences tables are built a chunk of rows at a time; where the chunks end changes nothing,
     and a documents table in another order gives the same (sorted) paragraphs."""
+    from govreports.corpus import sentences as sentences_module
     from govreports.corpus import structure
 
     whole_paragraphs, whole_sentences = paragraphs(documents), sentences(paragraphs(documents))
     monkeypatch.setattr(structure, "_CHUNK_ROWS", 61)  # chunks end inside reports
+    monkeypatch.setattr(sentences_module, "_CHUNK_ROWS", 61)
     chunked = paragraphs(documents)
-    assert chunked.equals(whole_paragraphs) and sentences(chunked).equals(whole_sentences)
+    assert chunked.equals(whole_paragraphs) and sentences_module._python_sentences(chunked).equals(whole_sentences)
     assert list(chunked.dtypes) == list(whole_paragraphs.dtypes)
     assert paragraphs(documents.iloc[::-1]).equals(whole_paragraphs)
     numbers = whole_sentences.groupby("doc_id")["sentence"].agg(["min", "max", "count"])

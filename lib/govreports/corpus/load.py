@@ -166,11 +166,14 @@ class _TextColumn:
             self.pending = []
 
     def series(self) -> pd.Series:
-        """The strings appended, in order, as a column of the default string dtype."""
+        """The strings appended, in order, as a column of the default string dtype, in one piece (Arrow takes rows
+        from a column in many chunks by joining them first)."""
         if self.pending:
             self.chunks.append(pa.array(self.pending, pa.large_string()))
             self.pending = []
-        return pd.Series(pa.chunked_array(self.chunks, pa.large_string()), dtype="str")
+        column = pa.concat_arrays(self.chunks)
+        self.chunks = []
+        return pd.Series(column, dtype="str")
 
 
 def _digests(files: list[Path], record: Path) -> list[str]:

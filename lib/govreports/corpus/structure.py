@@ -19,8 +19,7 @@ targets; otherwise other), and everything under a heading inherits its section. 
 主要(预期)目标 is ``targets``, and so is a paragraph that states 主要预期目标. Text before the first
 heading is ``other``.
 
-Sentences end at 。！？!? (with any closing quote or bracket), at the end of a paragraph, and never at a
-decimal point or a semicolon (a 预计 or 主要预期目标 lead-in governs the clauses after a ；).
+Sentences: see :mod:`govreports.corpus.sentences` (:func:`sentences` is imported here too).
 """
 
 from __future__ import annotations
@@ -33,7 +32,9 @@ from typing import Literal
 import pandas as pd
 
 from govreports.corpus.metadata import find_title, parse_date
+from govreports.corpus.sentences import sentences
 from govreports.rules.reading import reading_rules
+from govreports.runtime.tables import concat
 
 __all__ = ["SECTION_LABELS", "Paragraph", "offsets_ok", "paragraph_texts", "paragraphs", "section_of_heading", "sentences",
            "split_paragraphs",
@@ -53,7 +54,6 @@ _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)")
 _SPACE = re.compile(" ")
-_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*")
 _ENDS_SENTENCE = "。！？；;：:"
 _ENUMERATOR = re.compile(r"(?<=[。；;])([一二三四五六七八九十])是")
 _TARGET_PARAGRAPH = re.compile(r"主要预期目标|主要目标[是为:：]")
@@ -144,7 +144,7 @@ def paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
             rows = []
     if rows or not parts:
         parts.append(_paragraph_frame(rows, columns))
-    table = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    table = concat(parts)
     if documents["doc_id"].is_monotonic_increasing and documents["doc_id"].is_unique:
         return table  # already in order (reports by doc_id, each report's paragraphs in order)
     return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
@@ -156,7 +156,7 @@ def _paragraph_frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
     return table
 
 
-#: Rows of a paragraphs or sentences table built at a time.
+#: Rows of a paragraphs table built at a time.
 _CHUNK_ROWS = 50_000
 
 
@@ -168,53 +168,6 @@ def paragraph_texts(documents: pd.DataFrame) -> pd.DataFrame:
             for number, part in enumerate(split_paragraphs(text))]
     table = pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "text"])
     return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
-
-
-def sentences(paragraph_table: pd.DataFrame) -> pd.DataFrame:
-    """The sentences table of a paragraphs table.
-
-    Returns:
-        One row per sentence with ``doc_id``, ``paragraph``, ``sentence`` (0-based within the report),
-        ``section``, ``heading_path``, ``start``, ``end`` (offsets into the clean text) and ``text``.
-    """
-    names = ["doc_id", "paragraph", "sentence", "section", "heading_path", "start", "end", "text"]
-    counters: dict[str, int] = {}
-    parts = []
-    for first_row in range(0, len(paragraph_table), _CHUNK_ROWS // 3):  # about _CHUNK_ROWS sentences at a time
-        chunk = paragraph_table.iloc[first_row : first_row + _CHUNK_ROWS // 3]
-        part = _sentence_columns(chunk, counters)
-        if part["doc_id"]:
-            parts.append(pd.DataFrame(part))
-    if not parts:
-        return pd.DataFrame([], columns=names)
-    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
-
-
-def _sentence_columns(paragraph_table: pd.DataFrame, counters: dict[str, int]) -> dict[str, list]:
-    """The columns of the sentences of some paragraphs, numbered on from ``counters`` (sentences so far per report)."""
-    columns: dict[str, list] = {name: [] for name in ("doc_id", "paragraph", "sentence", "section", "heading_path",
-                                                        "start", "end", "text")}
-    doc_ids, numbers, sections, paths = (columns[name] for name in ("doc_id", "paragraph", "section", "heading_path"))
-    sentence, starts, ends, texts = (columns[name] for name in ("sentence", "start", "end", "text"))
-    for doc_id, paragraph, section, path, offset, text in zip(
-            *(paragraph_table[name].tolist() for name in ("doc_id", "paragraph", "section", "heading_path", "start",
-                                                          "text")), strict=True):
-        spans = _sentence_spans(text)
-        if not spans:
-            continue
-        count = len(spans)
-        first = counters.get(doc_id, 0)
-        counters[doc_id] = first + count
-        sentence.extend(range(first, first + count))
-        doc_ids.extend([doc_id] * count)
-        numbers.extend([paragraph] * count)
-        sections.extend([section] * count)
-        paths.extend([path] * count)
-        for start, end in spans:
-            starts.append(offset + start)
-            ends.append(offset + end)
-            texts.append(text[start:end])
-    return columns
 
 
 def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
@@ -333,22 +286,3 @@ def _signature_start(text: str, spans: list[tuple[int, int]]) -> int:
         else:
             break
     return index
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences of a paragraph, stripped of spaces (see the module docstring)."""
-    bounds = [match.end() for match in _SENTENCE_END.finditer(text)]
-    if not bounds or bounds[-1] < len(text):
-        bounds.append(len(text))
-    spans, start = [], 0
-    for end in bounds:
-        chunk = text[start:end]
-        if chunk[:1].isspace() or chunk[-1:].isspace():  # rare: only then strip
-            stripped = chunk.strip()
-            if stripped:
-                lead = len(chunk) - len(chunk.lstrip())
-                spans.append((start + lead, start + lead + len(stripped)))
-        elif chunk:
-            spans.append((start, end))
-        start = end
-    return spans

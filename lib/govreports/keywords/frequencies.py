@@ -113,29 +113,31 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
     counted = [part for part in parts if len(part.count)]
     if counted and _in_order([part.groups[part.sizes > 0] for part in parts]):
         # each group is counted whole in one batch, and the batches come in group order: the batches' rows, one
-        # after the other, are the table of the corpus (built column by column, without a copy of every batch)
+        # after the other, are the table of the corpus (built column by column, each column in one piece)
         count = np.concatenate([part.count for part in counted]).astype(np.int64)
         n_tokens = np.concatenate([part.sizes[part.group] for part in counted])
-        columns = {by: _concat([part.groups.take(part.group) for part in counted]),
-                   "term": _concat([part.terms for part in counted]), "count": count,
-                   "per_10k": count / n_tokens * 10_000, "n_tokens": n_tokens}
+        columns = {by: _gather([part.groups for part in counted], [part.group for part in counted]),
+                   "term": _gather([part.names for part in counted], [part.term for part in counted]),
+                   "count": count, "per_10k": count / n_tokens * 10_000, "n_tokens": n_tokens}
         return pd.DataFrame(columns, copy=False)
     totals = pd.concat([pd.Series(part.sizes, index=part.groups)[part.sizes > 0] for part in parts]
                        ).groupby(level=0).sum()
     counts = pd.concat([pd.Series(part.count.astype(np.int64), index=pd.MultiIndex.from_arrays(
-        [part.groups.take(part.group), part.terms], names=[by, "term"])) for part in parts]).groupby(level=[0, 1]).sum()
+        [part.groups.take(part.group), part.names.take(part.term)], names=[by, "term"])) for part in parts]
+                       ).groupby(level=[0, 1]).sum()
     return _frequency_table(counts, totals, by)
 
 
 @dataclass(frozen=True)
 class _BatchCounts:
-    """The term counts of one batch: row ``i`` counts ``terms[i]`` in group ``groups[group[i]]`` ``count[i]``
-    times, rows in table order; ``sizes`` are the word tokens of each of ``groups`` (sorted)."""
+    """The term counts of one batch: row ``i`` counts term ``names[term[i]]`` in group ``groups[group[i]]``
+    ``count[i]`` times, rows in table order; ``sizes`` are the word tokens of each of ``groups`` (sorted)."""
 
     groups: pd.Index
     sizes: np.ndarray
+    names: pd.Index
     group: np.ndarray
-    terms: pd.Index
+    term: np.ndarray
     count: np.ndarray
 
 
@@ -154,12 +156,15 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
     rank = np.empty(len(names), dtype=np.int64)
     rank[names.argsort()] = np.arange(len(names))
     order = np.lexsort((rank[term], -count, group))  # group, then count (descending), then term
-    return _BatchCounts(groups.rename(by), sizes, group[order].astype(np.int32), names.take(term[order]),
+    return _BatchCounts(groups.rename(by), sizes, names, group[order].astype(np.int32), term[order].astype(np.int32),
                         count[order].astype(np.int32))
 
 
-def _concat(indexes: list[pd.Index]) -> pd.Index:
-    return indexes[0].append(indexes[1:]) if len(indexes) > 1 else indexes[0]
+def _gather(values: list[pd.Index], codes: list[np.ndarray]) -> pd.Index:
+    """``values[i].take(codes[i])`` one after the other, in one piece."""
+    offsets = np.cumsum([0, *(len(v) for v in values[:-1])])
+    every = values[0].append(values[1:]) if len(values) > 1 else values[0]
+    return every.take(np.concatenate([c.astype(np.int64) + o for c, o in zip(codes, offsets, strict=True)]))
 
 
 def _frequency_table(counts: pd.Series, totals: pd.Series, by: str) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 
 from govreports.runtime.atomic import atomic_folder, atomic_path
 
-__all__ = ["BOM", "holds_only_parts", "part_name", "write_csv", "write_parquet_file", "write_parts"]
+__all__ = ["BOM", "concat", "holds_only_parts", "part_name", "write_csv", "write_parquet_file", "write_parts"]
 
 #: The UTF-8 byte-order mark that makes Excel read a CSV file as UTF-8.
 BOM = b"\xef\xbb\xbf"
@@ -104,6 +104,24 @@ def write_parts(batches: pd.DataFrame | Iterable[pd.DataFrame], folder: str | Pa
         if not names:
             raise ValueError(f"{folder}: no table to write")
     return [folder / name for name in names]
+
+
+def concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Tables built a chunk of rows at a time, one after the other (index 0..n-1), each string column in one piece as
+    in a table built at once: Arrow takes rows from a column in many chunks by joining the chunks first, every time.
+
+    Raises:
+        ValueError: no tables.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    table = pd.concat(parts, ignore_index=True)
+    for name, column in table.items():
+        if isinstance(column.dtype, pd.StringDtype):
+            chunks = pa.array(column)
+            table[name] = pd.Series(chunks.combine_chunks() if isinstance(chunks, pa.ChunkedArray) else chunks,
+                                    dtype=column.dtype, index=table.index)
+    return table
 
 
 def part_name(number: int) -> str:
