@@ -27,7 +27,7 @@ from pathlib import Path
 from ahocorasick_rs import AhoCorasick, MatchKind
 
 from govreports.corpus.clean import clean_text
-from govreports.corpus.places import gazetteer
+from govreports.corpus.places import gazetteer, longest_name_scan
 from govreports.corpus.readers import SUFFIXES, read_file
 
 
@@ -38,17 +38,7 @@ def plain_scan(names: list[str]) -> Callable[[str], Counter[str]]:
         index.setdefault(name[:2], []).append(name)
 
     def scan(text: str) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        i = 0
-        while i < len(text) - 1:
-            for name in index.get(text[i : i + 2], ()):
-                if text.startswith(name, i):
-                    counts[name] += 1
-                    i += len(name)
-                    break
-            else:
-                i += 1
-        return counts
+        return longest_name_scan(text, index)
 
     return scan
 

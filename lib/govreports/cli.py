@@ -291,16 +291,27 @@ def _keywords(args: argparse.Namespace) -> int:
     return 0
 
 
-def _indicators(args: argparse.Namespace) -> int:
+def _statements(args: argparse.Namespace):
+    """Load the corpus and extract its indicator statements with the lexicon of ``--lexicon`` (the package's by
+    default): ``(documents, statements, entries)``, or the exit code when nothing could be loaded."""
     from govreports.indicators.extraction import extract_indicators, lexicon
-    from govreports.indicators.records import is_target
 
     entries = getattr(args, "entries", None) or lexicon()
     with _workers(args.n_jobs) as pool:
         documents = _load(args, pool)
         if isinstance(documents, int):
             return documents
-        table = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
+        statements = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
+    return documents, statements, entries
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    from govreports.indicators.records import is_target
+
+    loaded = _statements(args)
+    if isinstance(loaded, int):
+        return loaded
+    documents, table, _ = loaded
     table = table.merge(documents[["doc_id", "place", "report_year"]], on="doc_id", how="left")
     _write(_by_reports(table, documents, args.form), args)
     targets = int(is_target(table["kind"]).sum())
@@ -309,15 +320,12 @@ def _indicators(args: argparse.Namespace) -> int:
 
 
 def _targets(args: argparse.Namespace) -> int:
-    from govreports.indicators.extraction import extract_indicators, lexicon
     from govreports.indicators.targets import targets_table
 
-    entries = getattr(args, "entries", None) or lexicon()
-    with _workers(args.n_jobs) as pool:
-        documents = _load(args, pool)
-        if isinstance(documents, int):
-            return documents
-        statements = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
+    loaded = _statements(args)
+    if isinstance(loaded, int):
+        return loaded
+    documents, statements, entries = loaded
     table = targets_table(statements, documents, entries)
     _write(_by_reports(table, documents, args.form), args)
     outcomes = int(table["outcome"].notna().sum())

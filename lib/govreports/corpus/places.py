@@ -42,7 +42,7 @@ from govreports.runtime.steps import cached_step
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
-__all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "place_names", "resolve_place",
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "longest_name_scan", "place_names", "resolve_place",
            "shared_chain", "structural_gaps"]
 
 Level = Literal["province", "city", "county", "town"]
@@ -181,22 +181,27 @@ class Gazetteer:
 
     def _scan(self, text: str) -> Counter[str]:
         """:meth:`mentions` position by position in Python: the longest name starting at each position."""
-        counts: Counter[str] = Counter()
-        index = self._by_prefix
-        i, end = 0, len(text) - 1
-        while i < end:
-            for name in index.get(text[i : i + 2], ()):
-                if text.startswith(name, i):
-                    counts[name] += 1
-                    i += len(name)
-                    break
-            else:
-                i += 1
-        return counts
+        return longest_name_scan(text, self._by_prefix)
 
     def __getstate__(self) -> dict:
         """Pickled without the automaton (which cannot be pickled); a copy builds its own on first use."""
         return {key: value for key, value in self.__dict__.items() if key != "_automaton"}
+
+
+def longest_name_scan(text: str, by_prefix: dict[str, list[str]]) -> Counter[str]:
+    """Names found position by position: at each position the longest name starting there (``by_prefix`` maps a
+    name's first two characters to the names, longest first), then on after it; the rule the automaton follows."""
+    counts: Counter[str] = Counter()
+    i, end = 0, len(text) - 1
+    while i < end:
+        for name in by_prefix.get(text[i : i + 2], ()):
+            if text.startswith(name, i):
+                counts[name] += 1
+                i += len(name)
+                break
+        else:
+            i += 1
+    return counts
 
 
 @lru_cache(maxsize=1)
