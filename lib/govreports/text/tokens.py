@@ -148,13 +148,22 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, then: Callable[[p
     if path is not None and path.exists():
         return then(pd.read_parquet(path)) if then is not None else str(path)
     documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
-    table = segmenter.tokens_table(paragraph_texts(documents))
-    table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
+    table = _sorted(segmenter.tokens_table(paragraph_texts(documents)))
     if path is not None:
         write_parquet(table, path)  # atomic: a run stopped half-way never leaves a broken cache file
         if then is None:
             return str(path)
     return then(table) if then is not None else table
+
+
+def _sorted(table: pd.DataFrame) -> pd.DataFrame:
+    """The token table sorted by ``doc_id`` then ``start`` (stable), with :data:`TOKEN_COLUMNS`: as it comes from a
+    sorted paragraphs table, the sort is skipped when the rows are in that order already."""
+    doc_ids = table["doc_id"]
+    same_doc = doc_ids.to_numpy()[1:] == doc_ids.to_numpy()[:-1] if len(table) else np.ones(0, dtype=bool)
+    if doc_ids.is_monotonic_increasing and bool(np.all(~same_doc | (np.diff(table["start"].to_numpy()) >= 0))):
+        return table.reset_index(drop=True)[TOKEN_COLUMNS]
+    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
 
 
 def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
