@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -113,7 +114,7 @@ def section_of_heading(heading: str) -> Section:
     return _section_of(heading, reading_rules().sections)
 
 
-def _section_of(heading: str, sections: dict[str, re.Pattern[str]]) -> Section:
+def _section_of(heading: str, sections: Mapping[str, re.Pattern[str]]) -> Section:
     """:func:`section_of_heading` with the section cues of the reading rules in effect (looked up once a report)."""
     for section, pattern in sections.items():  # in the order of section_cues.csv
         if pattern.search(heading):
@@ -219,15 +220,15 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     return rows
 
 
-def _top_level(parts: list[Paragraph], cues: dict[str, re.Pattern[str]] | None = None) -> int | None:
+def _top_level(parts: list[Paragraph], cues: Mapping[str, re.Pattern[str]] | None = None) -> int | None:
     """The level whose headings divide the report into sections. Unnumbered lines (level 0) when at least two of
     them name a section (回顾, 主要目标, 重点工作 …); else the highest numbered level with a heading that names one;
     else level 0 if one of its lines does; else the highest numbered level. Unnumbered short lines also catch
     fragments (a title cut by line breaks, a licence notice, the 计划纲要 on the cover), so one such line never
     outranks numbered headings."""
     headings = [(p.level, p.text) for p in parts if p.kind == "heading" and p.level is not None]
-    cues = reading_rules().sections if cues is None else cues
-    naming = Counter(level for level, text in headings if _section_of(text, cues) != "other")
+    sections = reading_rules().sections if cues is None else cues
+    naming = Counter(level for level, text in headings if _section_of(text, sections) != "other")
     numbered = sorted(level for level in naming if level)
     if naming[0] >= 2 or (naming[0] and not numbered):
         return 0
