@@ -46,7 +46,8 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
         then: a picklable function applied to each batch's token table where it is made (in the worker), whose
             result is yielded instead of the table: ``partial(term_frequencies, stopwords=...)`` sends back a
             batch's counts rather than its millions of tokens. With workers (``n_jobs`` > 1 or an ``executor``),
-            batches already in the cache go to the workers too, which read them and apply ``then`` there.
+            every batch goes to the workers, which look it up in the cache: a cached batch is read there and
+            ``then`` applied there (without ``then``, its table is read back here from the cache file).
 
     Returns:
         A :class:`TokenBatches` iterator (use it as a generator) of DataFrames with :data:`TOKEN_COLUMNS`:
@@ -104,13 +105,14 @@ def _batches(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | 
     items = TableRows.sorted_by(documents, ["doc_id", "sha256", "text"], "doc_id")  # made a batch at a time
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder, then)
-    in_workers = executor is not None or workers(n_jobs) > 1
-    if folder is None or (then is not None and in_workers):
-        # every batch to the workers: a cached one is read there and only ``then`` of it comes back
-        yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
-                               desc="segmenting", progress_bar=progress_bar)
+    if folder is None or executor is not None or workers(n_jobs) > 1:
+        # every batch to the workers, which look it up in the cache (hashing its texts there, not here, while the
+        # others work): a cached one is read there when ``then`` is given, and only ``then`` of it comes back
+        for result in map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                                  desc="segmenting", progress_bar=progress_bar):
+            yield pd.read_parquet(result) if isinstance(result, str) else result
         return
-    # Batches already in the cache are read here; only the others go to the workers (no pool for a cached corpus).
+    # In this process: batches already in the cache are read, the others segmented.
     # Only the corpus's last batch can be short, so the missing batches, flattened, re-batch into the same batches.
     starts = range(0, len(items), batch_size)
     paths = [_batch_path(folder, items[i : i + batch_size]) for i in starts]
