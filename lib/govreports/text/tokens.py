@@ -12,6 +12,7 @@ all batches, for corpora that fit in memory (notebooks on a few hundred reports)
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from functools import partial
@@ -169,5 +170,10 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
-    """Cache file of a batch of ``(doc_id, sha256, text)``."""
-    return Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet"
+    """Cache file of a batch of ``(doc_id, sha256, text)``: keyed by each report's id, file hash and the sha256 of its
+    clean text (hashing the text's UTF-8 bytes: ``repr`` of a long Chinese text costs several times its hash)."""
+    return Path(folder) / f"{key_of([(d, h, _digest(t)) for d, h, t in batch])}.parquet"
+
+
+def _digest(text: object) -> str:
+    return hashlib.sha256(text.encode() if isinstance(text, str) else repr(text).encode()).hexdigest()
