@@ -137,7 +137,8 @@ def load_corpus(
                 raise LoadError(f"{entry['path']}: {entry['reason']}")
             read += row is not None
         for name, column in texts.items():
-            column.append(batch_texts[name].take(pa.array(kept, pa.int64())))
+            every = len(kept) == len(batch_texts[name])  # as a rule: no copy then
+            column.append(batch_texts[name] if every else batch_texts[name].take(pa.array(kept, pa.int64())))
     table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     if rows:  # each in one piece (Arrow takes rows from a column in many chunks by joining the chunks first)
         for name, chunks in texts.items():
