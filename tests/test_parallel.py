@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 
 import numpy as np
@@ -148,3 +149,18 @@ def test_table_rows_are_the_sorted_tuples_made_a_batch_at_a_time() -> None:
     stream = map_batches(len, Counting(table, ["text"]), batch_size=1, progress_bar=False)
     assert next(stream) == 1 and made == [1]  # the first batch only, not the four
     assert list(stream) == [1, 1, 1] and made == [1, 1, 1, 1]
+
+
+def _variable(batch: list[str]) -> list[str | None]:
+    return [os.environ.get(name) for name in batch]
+
+
+def test_workers_see_the_environment_of_the_moment_their_pool_starts(monkeypatch) -> None:
+    """Workers come from a fork server started once; each pool still passes them the caller's environment as it is
+    when the pool starts (a rules folder set in a notebook after a first parallel call reaches the next call)."""
+    monkeypatch.setenv("GOVREPORTS_TEST_VARIABLE", "first")
+    assert list(map_batches(_variable, ["GOVREPORTS_TEST_VARIABLE"], batch_size=1, n_jobs=2)) == [["first"]]
+    monkeypatch.setenv("GOVREPORTS_TEST_VARIABLE", "second")
+    monkeypatch.delenv("GOVREPORTS_RULES", raising=False)
+    assert list(map_batches(_variable, ["GOVREPORTS_TEST_VARIABLE", "GOVREPORTS_RULES"], batch_size=2,
+                            n_jobs=2)) == [["second", None]]

@@ -97,3 +97,12 @@ def test_token_batches_are_consumed_once(documents, segmenter) -> None:
     assert _doc_ids(next(batches)) == sorted(documents["doc_id"])[:2]
     with pytest.raises(RuntimeError, match="already iterated"):
         batches.map(_doc_ids)
+
+
+def test_token_tables_come_sorted_by_report_and_offset(documents, segmenter) -> None:
+    from govreports.text.tokens import _sorted
+
+    table = corpus_tokens(documents.head(2), segmenter)
+    assert table.equals(table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True))
+    shuffled = table.iloc[::-1].reset_index(drop=True)  # the sort is skipped only for rows already in order
+    assert _sorted(shuffled).equals(table) and _sorted(table).equals(table)

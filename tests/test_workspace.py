@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -200,3 +201,12 @@ def test_same_content_in_another_object_gives_the_same_key() -> None:
     assert content_key(frame) == content_key(frame.copy())
     assert content_key({"b": 1, "a": {2, 3}}) == content_key({"a": {3, 2}, "b": 1})
     assert content_key(frame) != content_key(frame.assign(a=[1, 3]))
+
+
+def test_token_batches_are_counted_without_reading_the_table(tmp_path) -> None:
+    with ThreadPoolExecutor(2) as pool:
+        ws = Workspace(RAW, cache_dir=tmp_path / "cache", executor=pool)
+        tokens = ws.tokens(Segmenter())
+        streamed = keywords.term_frequencies(tokens.batches(), min_chars=2)
+        assert "not read yet" in repr(tokens)  # counted batch by batch, in the pool
+        assert streamed.equals(keywords.term_frequencies(tokens.frame, min_chars=2)) and len(streamed) > 1000

@@ -98,11 +98,12 @@ class TokenTable(LazyTable):
                          f"{len(documents):,} reports, segmenter {segmenter.fingerprint}")
 
     def batches(self) -> Iterator[pd.DataFrame]:
-        """The token table one batch of reports at a time (:func:`govreports.text.tokens.iter_tokens`)."""
+        """The token table one batch of reports at a time (:func:`govreports.text.tokens.iter_tokens`, whose batches
+        ``keywords.term_frequencies``, ``attention.attention`` and ``topics.document_term_matrix`` count in the
+        workspace's worker processes); the table itself when it was already read."""
         if "frame" in self.__dict__:
-            yield self.frame
-        else:
-            yield from iter_tokens(self.documents, self.segmenter, **self._options)
+            return iter([self.frame])
+        return iter_tokens(self.documents, self.segmenter, **self._options)
 
 
 class Workspace:

@@ -110,33 +110,39 @@ def load_corpus(
     loaded = map_batches(_load_files, work, batch_size=max(1, min(64, len(files) // 8 or 1)),
                          n_jobs=n_jobs, executor=executor, desc="loading reports", progress_bar=progress_bar)
     rows: list[dict] = []
-    texts: dict[str, _TextColumn] = {name: _TextColumn() for name in ("text", "raw_text")}
+    texts: dict[str, list[pa.Array]] = {name: [] for name in _TEXTS}  # the rows' texts, as Arrow strings
     account: list[dict] = [dict(path=str(p), doc_id=p.stem, status="skipped", reason=why, sha256=None)
                            for p, why in skipped]
     seen_hash: dict[str, tuple[str, str]] = {}  # sha256 -> (doc_id, path) of the file loaded with those bytes
     seen_id: dict[str, str] = {}
-    for entry, row in (item for batch in loaded for item in batch):  # in the order of _parts: yaqian before yaqian (1)
-        account.append(entry)
-        if entry["status"] == "loaded":
-            if entry["sha256"] in seen_hash:
-                kept_id, kept_path = seen_hash[entry["sha256"]]
-                entry.update(status="duplicate",
-                             reason=f"duplicate of {kept_id} ({kept_path}, same sha256): this copy is not loaded")
-            elif entry["doc_id"] in seen_id:
-                entry.update(status="failed", reason=f"doc_id '{entry['doc_id']}' is already used by "
-                             f"{seen_id[entry['doc_id']]}: rename one of them")
-            elif row is not None:
-                rows.append(row)
-                for name, column in texts.items():
-                    column.append(row.pop(name))  # kept as Arrow strings: a third of the memory of Python ones
-                seen_hash[entry["sha256"]] = (entry["doc_id"], entry["path"])
-                seen_id[entry["doc_id"]] = entry["path"]
-        if entry["status"] != "loaded" and errors == "raise":
-            raise LoadError(f"{entry['path']}: {entry['reason']}")
-    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    if rows:
+    for results, batch_texts in loaded:  # in the order of _parts: yaqian before yaqian (1)
+        kept: list[int] = []  # which of the batch's texts (one per row read) belong to a row loaded
+        read = 0
+        for entry, row in results:
+            account.append(entry)
+            if entry["status"] == "loaded":
+                if entry["sha256"] in seen_hash:
+                    kept_id, kept_path = seen_hash[entry["sha256"]]
+                    entry.update(status="duplicate",
+                                 reason=f"duplicate of {kept_id} ({kept_path}, same sha256): this copy is not loaded")
+                elif entry["doc_id"] in seen_id:
+                    entry.update(status="failed", reason=f"doc_id '{entry['doc_id']}' is already used by "
+                                 f"{seen_id[entry['doc_id']]}: rename one of them")
+                elif row is not None:
+                    rows.append(row)
+                    kept.append(read)
+                    seen_hash[entry["sha256"]] = (entry["doc_id"], entry["path"])
+                    seen_id[entry["doc_id"]] = entry["path"]
+            if entry["status"] != "loaded" and errors == "raise":
+                raise LoadError(f"{entry['path']}: {entry['reason']}")
+            read += row is not None
         for name, column in texts.items():
-            table[name] = column.series()
+            every = len(kept) == len(batch_texts[name])  # as a rule: no copy then
+            column.append(batch_texts[name] if every else batch_texts[name].take(pa.array(kept, pa.int64())))
+    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    if rows:  # each in one piece (Arrow takes rows from a column in many chunks by joining the chunks first)
+        for name, chunks in texts.items():
+            table[name] = pd.Series(pa.concat_arrays(chunks), dtype="str")
     table["report_year"] = table["report_year"].astype("Int64")
     table["n_chars"] = table["n_chars"].astype("int64")
     if not (table["doc_id"].is_monotonic_increasing and table["doc_id"].is_unique):  # files come sorted by name
@@ -149,31 +155,6 @@ def load_corpus(
     table.attrs["files"] = report
     _log_failures(report, errors)
     return table
-
-
-class _TextColumn:
-    """A column of long strings gathered as Arrow arrays a few hundred at a time, so that the Python strings of a large
-    corpus (two bytes a character for Chinese) are never all held at once."""
-
-    def __init__(self) -> None:
-        self.chunks: list[pa.Array] = []
-        self.pending: list[str] = []
-
-    def append(self, value: str) -> None:
-        self.pending.append(value)
-        if len(self.pending) >= 256:
-            self.chunks.append(pa.array(self.pending, pa.large_string()))
-            self.pending = []
-
-    def series(self) -> pd.Series:
-        """The strings appended, in order, as a column of the default string dtype, in one piece (Arrow takes rows
-        from a column in many chunks by joining them first)."""
-        if self.pending:
-            self.chunks.append(pa.array(self.pending, pa.large_string()))
-            self.pending = []
-        column = pa.concat_arrays(self.chunks)
-        self.chunks = []
-        return pd.Series(column, dtype="str")
 
 
 def _digests(files: list[Path], record: Path) -> list[str]:
@@ -196,9 +177,14 @@ def _digests(files: list[Path], record: Path) -> list[str]:
     return [row[3] for row in rows]
 
 
-def _load_files(items: list[tuple[str, str | None]]) -> list[tuple[dict, dict | None]]:
+#: The long text columns of the documents table, sent back from the workers as Arrow arrays.
+_TEXTS = ("text", "raw_text")
+
+
+def _load_files(items: list[tuple[str, str | None]]) -> tuple[list[tuple[dict, dict | None]], dict[str, pa.Array]]:
     """Worker: load each ``(path, sha256 or None)``, hashing the file when its hash is not given; failures become
-    an account entry with the reason."""
+    an account entry with the reason. The :data:`_TEXTS` of the rows read come apart, as Arrow arrays (one string
+    per row read, in order): the caller makes no Python string of them."""
     results: list[tuple[dict, dict | None]] = []
     for name, digest in items:
         path = Path(name)
@@ -209,7 +195,8 @@ def _load_files(items: list[tuple[str, str | None]]) -> list[tuple[dict, dict | 
         except (ReadError, OSError) as error:
             entry.update(status="failed", reason=str(error))
             results.append((entry, None))
-    return results
+    read = [row for _, row in results if row is not None]
+    return results, {name: pa.array([row.pop(name) for row in read], pa.large_string()) for name in _TEXTS}
 
 
 def _log_failures(report: pd.DataFrame, errors: str) -> None:

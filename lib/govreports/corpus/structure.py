@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -112,7 +113,12 @@ def heading_level(chunk: str) -> int | None:
 
 def section_of_heading(heading: str) -> Section:
     """Classify a heading by its words: ``targets``, ``review``, ``plan`` or ``other``."""
-    for section, pattern in reading_rules().sections.items():  # in the order of section_cues.csv
+    return _section_of(heading, reading_rules().sections)
+
+
+def _section_of(heading: str, sections: Mapping[str, re.Pattern[str]]) -> Section:
+    """:func:`section_of_heading` with the section cues of the reading rules in effect (looked up once a report)."""
+    for section, pattern in sections.items():  # in the order of section_cues.csv
         if pattern.search(heading):
             return section  # type: ignore[return-value]
     return "other"
@@ -183,7 +189,8 @@ def offsets_ok(documents: pd.DataFrame, table: pd.DataFrame) -> bool:
 
 def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     parts = split_paragraphs(text)
-    top = _top_level(parts)
+    cues = reading_rules().sections
+    top = _top_level(parts, cues)
     stack: list[tuple[int, str]] = []  # (level, heading text)
     section: Section = "other"
     rows = []
@@ -196,8 +203,8 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
             stack = [(lvl, txt) for lvl, txt in stack if lvl < part.level]
             stack.append((part.level, part.text))
             if part.level == top:
-                section = section_of_heading(part.text)
-            elif section_of_heading(part.text) == "targets":
+                section = _section_of(part.text, cues)
+            elif _section_of(part.text, cues) == "targets":
                 section = "targets"
             part_section = section
         elif part.kind == "body" and _states_targets(part.text):
@@ -215,14 +222,15 @@ def _paragraph_rows(doc_id: str, text: str) -> list[tuple]:
     return rows
 
 
-def _top_level(parts: list[Paragraph]) -> int | None:
+def _top_level(parts: list[Paragraph], cues: Mapping[str, re.Pattern[str]] | None = None) -> int | None:
     """The level whose headings divide the report into sections. Unnumbered lines (level 0) when at least two of
     them name a section (回顾, 主要目标, 重点工作 …); else the highest numbered level with a heading that names one;
     else level 0 if one of its lines does; else the highest numbered level. Unnumbered short lines also catch
     fragments (a title cut by line breaks, a licence notice, the 计划纲要 on the cover), so one such line never
     outranks numbered headings."""
     headings = [(p.level, p.text) for p in parts if p.kind == "heading" and p.level is not None]
-    naming = Counter(level for level, text in headings if section_of_heading(text) != "other")
+    sections = reading_rules().sections if cues is None else cues
+    naming = Counter(level for level, text in headings if _section_of(text, sections) != "other")
     numbered = sorted(level for level in naming if level)
     if naming[0] >= 2 or (naming[0] and not numbered):
         return 0

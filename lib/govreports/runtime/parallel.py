@@ -11,8 +11,14 @@ Every corpus function that works report by report (loading, segmentation, indica
 Work is sent in batches of items; at most two batches per worker are in flight, so results stream back in
 input order without holding the whole corpus in memory. The workers of an executor are counted as it tells: a
 ``ProcessPoolExecutor`` its ``max_workers``, a dask executor the threads of its cluster's workers (at the start of
-the call), any other the local cores. Results are identical whichever way they are computed. Worker processes are
-started with ``spawn``: each imports govreports afresh, with no state shared with the caller.
+the call), any other the local cores. Results are identical whichever way they are computed.
+
+Worker processes are forked from a fork server (``forkserver``: a small process started once, at the first pool,
+that imports nothing), or started with ``spawn`` where there is no fork server (Windows): either way each imports
+govreports afresh, with no state shared with the caller, and each gets the caller's environment variables as they
+are when its pool starts (``GOVREPORTS_RULES`` set after the fork server started still reaches the workers). Forking
+from the small server rather than from the caller means a new worker never shares, even for the moment before it
+starts Python, the memory of a caller that holds a corpus.
 
 On a cluster of several machines, the workers read the report files and write the caches (``cache_dir``) by the
 paths the caller gives: both must be on a file system that every machine sees at the same path.
@@ -66,7 +72,8 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
     own = executor is None
     if own:
         _release_arrow_memory()
-    pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=multiprocessing.get_context("spawn"))
+    pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=_start_method(),
+                                           initializer=_adopt_environment, initargs=(dict(os.environ),))
     window = in_flight or 2 * (workers(n_jobs) if own else _slots(pool))
     try:
         pending: deque = deque()
@@ -141,6 +148,21 @@ def _slots(executor: Executor) -> int:
     if callable(nthreads):
         return max(1, sum(nthreads().values()))
     return os.cpu_count() or 2
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """A fork server that imports nothing, where the platform has one; else spawn (see the module docstring)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([])  # takes effect when the server starts (the first pool); no effect after
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _adopt_environment(environment: dict[str, str]) -> None:
+    """Worker: take the caller's environment variables (a fork server has those of the moment it started)."""
+    os.environ.clear()
+    os.environ.update(environment)
 
 
 def _release_arrow_memory() -> None:

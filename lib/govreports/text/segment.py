@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from importlib import metadata
-from itertools import accumulate
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Literal
 
@@ -50,7 +50,7 @@ __all__ = [
 #: glued to Latin letters (PM2.5, 5G, PM10) are left to the dictionary, not cut out as numbers.
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z\d])(?:%|‰|(?:万亿|亿|万|千)?(?:美元|元))?")
 _DIGIT = re.compile(r"\d")
-_KINDS = pa.array(["word", "number", "punct"], pa.string())
+_KINDS = pa.array(["word", "number", "punct"], pa.large_string())
 # The token-kind rule (see token_kinds), in Arrow's RE2: no letter or number; only spaces.
 _PUNCT_RE2 = r"^[^\p{L}\p{N}]+$"
 _SPACE_RE2 = r"^[\s\p{Z}]+$"
@@ -210,11 +210,12 @@ class Segmenter:
         ws = self._tokenizer(text)
         if not ws:
             return 0
-        if _DIGIT.search(text):
+        matches = list(NUMBER.finditer(text)) if _DIGIT.search(text) else []
+        if matches:
             ss = list(accumulate(map(len, ws), initial=0))
             ss.pop()
             flags = [False] * len(ws)
-            for match in reversed(list(NUMBER.finditer(text))):
+            for match in reversed(matches):
                 span_start, span_end = match.span()
                 first = bisect_right(ss, span_start) - 1  # the token holding the span's first character
                 last = bisect_left(ss, span_end)  # tokens from here on start after the span
@@ -229,7 +230,7 @@ class Segmenter:
                 ss[first:last] = [p for _, p in pieces]
                 flags[first:last] = [p == span_start for _, p in pieces]
             offset = len(words)
-            numbers.extend(offset + i for i, flag in enumerate(flags) if flag)
+            numbers.extend(compress(range(offset, offset + len(flags)), flags))
         words.extend(ws)
         return len(ws)
 
@@ -242,20 +243,20 @@ class Segmenter:
         """
         words: list[str] = []
         numbers: list[int] = []
-        counts = np.fromiter((self._tokenize_into(text, words, numbers) for text in paragraphs["text"]), dtype=np.int64,
-                             count=len(paragraphs))
-        tokens = pa.array(words, pa.string())
+        counts = np.fromiter((self._tokenize_into(text, words, numbers) for text in paragraphs["text"].tolist()),
+                             dtype=np.int64, count=len(paragraphs))
+        tokens = pa.array(words, pa.large_string())  # the type of pandas' "str" columns: no cast when they are made
         starts = _running_starts(tokens, counts, paragraphs["start"].to_numpy(dtype=np.int64))
         codes, keep = _kind_codes(tokens, numbers)
         doc_ids, doc_of_paragraph = np.unique(paragraphs["doc_id"].to_numpy(dtype=object), return_inverse=True)
         doc_of_token = pa.array(np.repeat(doc_of_paragraph, counts)[keep])
         return pd.DataFrame({  # string columns taken from small Arrow arrays by index: no string is built twice
-            "doc_id": pd.Series(pa.array(doc_ids, pa.string()).take(doc_of_token), dtype="str"),
+            "doc_id": pd.Series(pa.array(doc_ids, pa.large_string()).take(doc_of_token), dtype="str"),
             "paragraph": np.repeat(paragraphs["paragraph"].to_numpy(dtype=np.int64), counts)[keep],
             "token": pd.Series(tokens.filter(pa.array(keep)), dtype="str"),
             "start": starts[keep],
             "kind": pd.Series(_KINDS.take(pa.array(codes)), dtype="str"),
-        })
+        }, copy=False)
 
 
 def _running_starts(tokens: pa.Array, counts: np.ndarray, bases: np.ndarray) -> np.ndarray:

@@ -12,6 +12,7 @@ all batches, for corpora that fit in memory (notebooks on a few hundred reports)
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
 from functools import partial
@@ -46,7 +47,8 @@ def iter_tokens(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str
         then: a picklable function applied to each batch's token table where it is made (in the worker), whose
             result is yielded instead of the table: ``partial(term_frequencies, stopwords=...)`` sends back a
             batch's counts rather than its millions of tokens. With workers (``n_jobs`` > 1 or an ``executor``),
-            batches already in the cache go to the workers too, which read them and apply ``then`` there.
+            every batch goes to the workers, which look it up in the cache: a cached batch is read there and
+            ``then`` applied there (without ``then``, its table is read back here from the cache file).
 
     Returns:
         A :class:`TokenBatches` iterator (use it as a generator) of DataFrames with :data:`TOKEN_COLUMNS`:
@@ -104,13 +106,14 @@ def _batches(documents: pd.DataFrame, segmenter: Segmenter, *, cache_dir: str | 
     items = TableRows.sorted_by(documents, ["doc_id", "sha256", "text"], "doc_id")  # made a batch at a time
     folder = str(Path(cache_dir) / "tokens" / segmenter.fingerprint) if cache_dir is not None else None
     work = partial(_tokens_of_batch, segmenter, folder, then)
-    in_workers = executor is not None or workers(n_jobs) > 1
-    if folder is None or (then is not None and in_workers):
-        # every batch to the workers: a cached one is read there and only ``then`` of it comes back
-        yield from map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
-                               desc="segmenting", progress_bar=progress_bar)
+    if folder is None or executor is not None or workers(n_jobs) > 1:
+        # every batch to the workers, which look it up in the cache (hashing its texts there, not here, while the
+        # others work): a cached one is read there when ``then`` is given, and only ``then`` of it comes back
+        for result in map_batches(work, items, batch_size=batch_size, n_jobs=n_jobs, executor=executor,
+                                  desc="segmenting", progress_bar=progress_bar):
+            yield pd.read_parquet(result) if isinstance(result, str) else result
         return
-    # Batches already in the cache are read here; only the others go to the workers (no pool for a cached corpus).
+    # In this process: batches already in the cache are read, the others segmented.
     # Only the corpus's last batch can be short, so the missing batches, flattened, re-batch into the same batches.
     starts = range(0, len(items), batch_size)
     paths = [_batch_path(folder, items[i : i + batch_size]) for i in starts]
@@ -148,8 +151,7 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, then: Callable[[p
     if path is not None and path.exists():
         return then(pd.read_parquet(path)) if then is not None else str(path)
     documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
-    table = segmenter.tokens_table(paragraph_texts(documents))
-    table = table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
+    table = _sorted(segmenter.tokens_table(paragraph_texts(documents)))
     if path is not None:
         write_parquet(table, path)  # atomic: a run stopped half-way never leaves a broken cache file
         if then is None:
@@ -157,6 +159,21 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, then: Callable[[p
     return then(table) if then is not None else table
 
 
+def _sorted(table: pd.DataFrame) -> pd.DataFrame:
+    """The token table sorted by ``doc_id`` then ``start`` (stable), with :data:`TOKEN_COLUMNS`: as it comes from a
+    sorted paragraphs table, the sort is skipped when the rows are in that order already."""
+    doc_ids = table["doc_id"]
+    same_doc = doc_ids.to_numpy()[1:] == doc_ids.to_numpy()[:-1] if len(table) else np.ones(0, dtype=bool)
+    if doc_ids.is_monotonic_increasing and bool(np.all(~same_doc | (np.diff(table["start"].to_numpy()) >= 0))):
+        return table.reset_index(drop=True)[TOKEN_COLUMNS]
+    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
+
+
 def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
-    """Cache file of a batch of ``(doc_id, sha256, text)``."""
-    return Path(folder) / f"{key_of([(d, h, t) for d, h, t in batch])}.parquet"
+    """Cache file of a batch of ``(doc_id, sha256, text)``: keyed by each report's id, file hash and the sha256 of its
+    clean text (hashing the text's UTF-8 bytes: ``repr`` of a long Chinese text costs several times its hash)."""
+    return Path(folder) / f"{key_of([(d, h, _digest(t)) for d, h, t in batch])}.parquet"
+
+
+def _digest(text: object) -> str:
+    return hashlib.sha256(text.encode() if isinstance(text, str) else repr(text).encode()).hexdigest()

@@ -21,8 +21,6 @@ from itertools import combinations
 
 import numpy as np
 from scipy import sparse
-from scipy.optimize import linear_sum_assignment
-from scipy.stats import rankdata
 
 __all__ = ["frex", "npmi_matrix", "stability", "top_word_overlap", "topic_coherence"]
 
@@ -64,6 +62,9 @@ def frex(beta: np.ndarray, weight: float = 0.5) -> tuple[np.ndarray, np.ndarray]
     """
     exclusivity = beta / np.maximum(beta.sum(axis=0, keepdims=True), np.finfo(float).tiny)
 
+    # scipy.stats is imported on first use: it costs every process that imports the topics package 45 MB
+    from scipy.stats import rankdata
+
     def ecdf(rows: np.ndarray) -> np.ndarray:  # share of the topic's words with a value <= this one
         return rankdata(rows, method="max", axis=1) / rows.shape[1]
 
@@ -89,6 +90,7 @@ def stability(runs: Sequence[Sequence[Sequence[int]]]) -> tuple[float, np.ndarra
     """
     if len(runs) < 2:
         raise ValueError("stability needs at least two fits")
+    from scipy.optimize import linear_sum_assignment  # imported on first use, as scipy.stats in frex
     pair_means = []
     per_topic = np.zeros(len(runs[0]))
     with_first = 0

@@ -60,23 +60,28 @@ def document_term_matrix(tokens: pd.DataFrame | Iterable[pd.DataFrame], document
         ValueError: no unit or no term is left after filtering.
     """
     body = paragraphs.loc[paragraphs["kind"] == "body", ["doc_id", "paragraph", "section", "start", "end"]]
-    body = body.rename(columns={"start": "p_start", "end": "p_end"}).set_index(["doc_id", "paragraph"])
+    body = body.rename(columns={"start": "p_start", "end": "p_end"}).reset_index(drop=True)
+    find = _finder(body)
     keys = {"paragraph": ["doc_id", "paragraph"], "section": ["doc_id", "section"], "report": ["doc_id"]}[unit]
-    extra = {"section": ("section", "first")} if unit == "paragraph" else {}
     vocabulary: dict[str, int] = {}  # term -> column, in order of first use in a body paragraph
     rows, cols, values, metas = [], [], [], []
     offset = 0
     for part in each_batch(tokens, partial(_paragraph_counts, frozenset(stopwords), min_chars)):
-        found = body.reindex(pd.MultiIndex.from_arrays([part.doc_ids, part.paragraphs], names=["doc_id", "paragraph"]))
-        in_body = found["p_start"].notna().to_numpy()
+        position = find(part.doc_ids, part.paragraphs)  # row of ``body``, or -1 (a heading, a title ...)
+        in_body = position >= 0
         if not in_body.any():
             continue
-        units = found[in_body].reset_index().astype({"doc_id": paragraphs["doc_id"].dtype,
-                                                     "p_start": body["p_start"].dtype, "p_end": body["p_end"].dtype})
-        grouped = units.groupby(keys, sort=True)
-        meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max"), **extra).reset_index()
+        units = body.take(position[in_body]).reset_index(drop=True)
+        if unit == "paragraph":  # each body paragraph is a unit; the batch's paragraphs come in (doc_id, paragraph) order
+            meta = units.rename(columns={"p_start": "start", "p_end": "end"})[["doc_id", "paragraph", "start", "end",
+                                                                                "section"]]
+            number = np.arange(len(units))
+        else:
+            grouped = units.groupby(keys, sort=True)
+            meta = grouped.agg(start=("p_start", "min"), end=("p_end", "max")).reset_index()
+            number = grouped.ngroup().to_numpy()
         unit_of_paragraph = np.full(len(in_body), -1, dtype=np.int64)
-        unit_of_paragraph[in_body] = grouped.ngroup().to_numpy()
+        unit_of_paragraph[in_body] = number
         entry_unit = unit_of_paragraph[part.entry_paragraph]
         kept = entry_unit >= 0
         columns = _columns(vocabulary, part.terms, part.entry_term[kept], part.entry_first[kept])
@@ -148,14 +153,43 @@ def _paragraph_counts(stop: frozenset[str], min_chars: int, batch: pd.DataFrame)
                             pairs % max(len(names), 1), count.astype(np.int64), first.astype(np.int64))
 
 
+def _finder(body: pd.DataFrame):
+    """A function ``(doc_ids, paragraphs) -> rows of body`` (-1 where the paragraph is not in ``body``).
+
+    Raises:
+        ValueError: ``body`` holds a paragraph twice.
+    """
+    codes, doc_ids = pd.factorize(body["doc_id"])
+    code_of = dict(zip(doc_ids.tolist(), range(len(doc_ids)), strict=True))
+    numbers = body["paragraph"].to_numpy(dtype=np.int64)
+    width = int(numbers.max()) + 1 if len(numbers) else 1
+    keys = codes.astype(np.int64) * width + numbers
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    if (np.diff(ordered) == 0).any():
+        raise ValueError("the paragraphs table holds a (doc_id, paragraph) twice: pass the table of paragraphs()")
+
+    def find(doc_ids: np.ndarray, paragraphs: np.ndarray) -> np.ndarray:
+        code = np.array([code_of.get(doc_id, -1) for doc_id in doc_ids.tolist()], dtype=np.int64)
+        key = code * width + paragraphs
+        at = np.minimum(np.searchsorted(ordered, key), max(len(ordered) - 1, 0))
+        hit = (code >= 0) & (paragraphs < width) & (ordered[at] == key) if len(ordered) else np.zeros(len(key), bool)
+        return np.where(hit, order[at] if len(ordered) else -1, -1)
+
+    return find
+
+
 def _columns(vocabulary: dict[str, int], names: np.ndarray, used: np.ndarray, first: np.ndarray) -> np.ndarray:
     """The column of each of a batch's terms, adding to ``vocabulary`` the batch's new terms among those ``used``
     (term numbers, each first occurring at row ``first`` of the batch) in order of first occurrence: the columns
     are numbered in order of first use in the corpus, whatever the batches."""
-    columns = np.fromiter((vocabulary.get(name, -1) for name in names), dtype=np.int64, count=len(names))
+    columns = np.array([vocabulary.get(name, -1) for name in names.tolist()], dtype=np.int64)
+    unknown = (columns < 0)[used]
+    if not unknown.any():
+        return columns
     earliest = np.full(len(names), np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(earliest, used, first)
-    new = np.flatnonzero((columns < 0) & (earliest < np.iinfo(np.int64).max))
+    np.minimum.at(earliest, used[unknown], first[unknown])
+    new = np.flatnonzero(earliest < np.iinfo(np.int64).max)
     new = new[np.argsort(earliest[new], kind="stable")]
     columns[new] = np.arange(len(vocabulary), len(vocabulary) + len(new))
     vocabulary.update(zip(names[new].tolist(), columns[new].tolist(), strict=True))
@@ -183,7 +217,7 @@ def _row_order(row: np.ndarray, column: np.ndarray, value: np.ndarray, *, merge:
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entries sorted by row, then column; with ``merge``, the entries of the same row and column (a term of two
     paragraphs of one section) summed into one."""
-    order = np.lexsort((column, row))
+    order = np.argsort(row.astype(np.int64) * (int(column.max(initial=0)) + 1) + column, kind="stable")
     row, column, value = row[order], column[order], value[order]
     if merge and len(row):
         first = np.flatnonzero(np.r_[True, (np.diff(row) != 0) | (np.diff(column) != 0)])
