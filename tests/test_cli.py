@@ -118,13 +118,13 @@ class _Threads(ThreadPoolExecutor):
 
     asked: ClassVar[list[int]] = []
 
-    def __init__(self, max_workers: int, mp_context=None) -> None:
+    def __init__(self, max_workers: int, mp_context=None, initializer=None, initargs=()) -> None:
         self.asked.append(max_workers)
         super().__init__(max_workers)
 
 
 def test_work_uses_every_core_unless_told(tmp_path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _Threads)
+    monkeypatch.setattr("govreports.runtime.parallel.ProcessPoolExecutor", _Threads)
     monkeypatch.setattr(_Threads, "asked", [])
     assert main(["indicators", str(RAW), "-o", str(tmp_path / "a.csv")]) == 0
     assert main(["indicators", str(RAW), "-o", str(tmp_path / "b.csv"), "--n-jobs", "3"]) == 0
@@ -140,7 +140,8 @@ def test_work_uses_every_core_unless_told(tmp_path, monkeypatch, capsys) -> None
 
 def test_keywords_as_csv_parquet_and_parts_are_the_table_of_the_whole_corpus(tmp_path, monkeypatch,
                                                                               documents) -> None:
-    monkeypatch.setattr("govreports.cli.PART_REPORTS", 2)  # five reports: parts of 2, 2 and 1 reports
+    monkeypatch.setattr("govreports.cli.PART_REPORTS", 2)  # five reports: parts of 2, 2 and 1 reports,
+    monkeypatch.setattr("govreports.cli.BATCH_REPORTS", 1)  # each made of batches of 1 report
     common = ["--cache", str(tmp_path / "cache"), "--n-jobs", "1"]
     for output in ("terms.csv", "terms.parquet", "terms"):
         partitioned = ["--partitioned"] if output == "terms" else []

@@ -100,9 +100,14 @@ def test_token_batches_are_consumed_once(documents, segmenter) -> None:
 
 
 def test_token_tables_come_sorted_by_report_and_offset(documents, segmenter) -> None:
+    from govreports.corpus.structure import paragraph_texts
     from govreports.text.tokens import _sorted
 
     table = corpus_tokens(documents.head(2), segmenter)
     assert table.equals(table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True))
-    shuffled = table.iloc[::-1].reset_index(drop=True)  # the sort is skipped only for rows already in order
-    assert _sorted(shuffled).equals(table) and _sorted(table).equals(table)
+    paragraphs = paragraph_texts(documents.head(2))
+    made = segmenter.tokens_table(paragraphs)
+    assert _sorted(made, paragraphs).equals(table)  # in order already: the sort is skipped
+    # paragraphs out of text order (the last first): their tokens are sorted
+    backwards = paragraphs.iloc[::-1].reset_index(drop=True)
+    assert _sorted(segmenter.tokens_table(backwards), backwards).equals(table)

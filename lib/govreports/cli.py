@@ -38,8 +38,12 @@ __all__ = ["main"]
 
 T = TypeVar("T")
 Form = Literal["csv", "parquet", "parts"]
-#: Reports per part of a partitioned output (the batches of segmentation and indicator extraction).
+#: Reports per part of a partitioned output.
 PART_REPORTS = 200
+#: Reports per batch of segmentation and indicator extraction, at most (a batch holds the largest number of reports
+#: that divides both this and :data:`PART_REPORTS`, so that a part's batches are written together). Batches smaller
+#: than a part keep every worker busy to the end (488 reports make 10 batches, not 2 of 200 and one of 88).
+BATCH_REPORTS = 50
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -228,17 +232,22 @@ def _check_creatable(folder: Path, named: Path) -> None:
 @contextmanager
 def _workers(n_jobs: int) -> Iterator[Executor | None]:
     """One pool of worker processes for the whole run (loading, then segmentation or extraction), or ``None`` for
-    ``--n-jobs 1``. Started with ``spawn``, as :func:`govreports.runtime.parallel.map_batches` starts its own."""
-    from govreports.runtime.parallel import workers
+    ``--n-jobs 1``: :func:`govreports.runtime.parallel.process_pool`, started before this process imports pandas and
+    the rest, so that the workers build their gazetteer meanwhile (every command loads reports)."""
+    from govreports.runtime.parallel import process_pool, workers
 
     if workers(n_jobs) == 1:
         yield None
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(workers(n_jobs), mp_context=multiprocessing.get_context("spawn")) as pool:
+    with process_pool(workers(n_jobs), warm=_build_gazetteer) as pool:
         yield pool
+
+
+def _build_gazetteer() -> None:
+    """Worker: build the gazetteer that loading needs (kept for the process)."""
+    from govreports.corpus.places import gazetteer
+
+    gazetteer()._automaton  # noqa: B018  (the automaton is built on first use)
 
 
 def _load(args: argparse.Namespace, pool: Executor | None):
@@ -280,13 +289,13 @@ def _keywords(args: argparse.Namespace) -> int:
             """Term counts one batch of reports at a time, counted in the workers: a report's counts depend on its
             tokens only, so the batches, in doc_id order, make the table of the whole corpus."""
             nonlocal rows
-            for table in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=PART_REPORTS,
+            for table in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=_batch_reports(),
                                      executor=pool, then=count):
                 terms.update(table["term"].unique())
                 rows += len(table)
                 yield table[["doc_id", "term", "count"]]
 
-        _write(counts(), args)
+        _write(_parts(counts(), args.form), args)
     _summary(documents, args.output, extra=f"{_count(rows, 'row')}, {_count(len(terms), 'distinct term')}")
     return 0
 
@@ -301,7 +310,7 @@ def _statements(args: argparse.Namespace):
         documents = _load(args, pool)
         if isinstance(documents, int):
             return documents
-        statements = extract_indicators(documents, entries=entries, executor=pool, batch_size=PART_REPORTS)
+        statements = extract_indicators(documents, entries=entries, executor=pool, batch_size=_batch_reports())
     return documents, statements, entries
 
 
@@ -356,6 +365,32 @@ def _by_reports(table: pd.DataFrame, documents: pd.DataFrame, form: Form) -> Ite
     rows = table.groupby(part, sort=False).indices
     for number in range(-(-len(order) // PART_REPORTS)):
         yield table.iloc[rows.get(number, [])]
+
+
+def _batch_reports() -> int:
+    """Reports per batch of work (see :data:`BATCH_REPORTS`)."""
+    import math
+
+    return math.gcd(BATCH_REPORTS, PART_REPORTS)
+
+
+def _parts(batches: Iterator[pd.DataFrame], form: Form) -> Iterator[pd.DataFrame]:
+    """The tables of the batches of :data:`BATCH_REPORTS` reports as they come, or, for a partitioned output, joined
+    into one table per :data:`PART_REPORTS` reports (the parts :func:`_by_reports` makes)."""
+    if form != "parts":
+        yield from batches
+        return
+    import pandas as pd
+
+    per_part = PART_REPORTS // _batch_reports()
+    pending: list[pd.DataFrame] = []
+    for table in batches:
+        pending.append(table)
+        if len(pending) == per_part:
+            yield pd.concat(pending, ignore_index=True)
+            pending = []
+    if pending:
+        yield pd.concat(pending, ignore_index=True)
 
 
 def _write(batches: Iterator[pd.DataFrame], args: argparse.Namespace) -> None:

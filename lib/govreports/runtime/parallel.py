@@ -13,12 +13,14 @@ input order without holding the whole corpus in memory. The workers of an execut
 ``ProcessPoolExecutor`` its ``max_workers``, a dask executor the threads of its cluster's workers (at the start of
 the call), any other the local cores. Results are identical whichever way they are computed.
 
-Worker processes are forked from a fork server (``forkserver``: a small process started once, at the first pool,
-that imports nothing), or started with ``spawn`` where there is no fork server (Windows): either way each imports
-govreports afresh, with no state shared with the caller, and each gets the caller's environment variables as they
-are when its pool starts (``GOVREPORTS_RULES`` set after the fork server started still reaches the workers). Forking
-from the small server rather than from the caller means a new worker never shares, even for the moment before it
-starts Python, the memory of a caller that holds a corpus.
+Worker processes (:func:`process_pool`) are forked from a fork server (``forkserver``: a process started once, at
+the first pool, that has imported the modules of the work sent to workers, :data:`WORKER_MODULES`, and nothing
+else), or started with ``spawn`` where there is no fork server (Windows). A worker forked from the server starts
+with those modules imported (a spawned one imports them itself: 0.7 s per worker on this project's machine) and
+shares no other state with the caller; each gets the caller's environment variables as they are when its pool starts
+(``GOVREPORTS_RULES`` set after the fork server started still reaches the workers). Forking from the server rather
+than from the caller means a new worker never shares, even for the moment before it starts Python, the memory of a
+caller that holds a corpus, nor any thread the caller started.
 
 On a cluster of several machines, the workers read the report files and write the caches (``cache_dir``) by the
 paths the caller gives: both must be on a file system that every machine sees at the same path.
@@ -32,14 +34,20 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import TypeVar, overload
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from govreports.runtime.progress import progress
 
-__all__ = ["TableRows", "map_batches", "workers"]
+if TYPE_CHECKING:  # numpy and pandas are imported where used: a command starts its pool before importing them
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["WORKER_MODULES", "TableRows", "map_batches", "process_pool", "workers"]
+
+#: The modules whose functions run in worker processes (loading, segmentation and counting, indicator extraction):
+#: imported once by the fork server, so that every worker starts with them.
+WORKER_MODULES = ("govreports.corpus.load", "govreports.text.tokens", "govreports.keywords.frequencies",
+                  "govreports.indicators.extraction")
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -72,8 +80,7 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
     own = executor is None
     if own:
         _release_arrow_memory()
-    pool = executor or ProcessPoolExecutor(max_workers=workers(n_jobs), mp_context=_start_method(),
-                                           initializer=_adopt_environment, initargs=(dict(os.environ),))
+    pool = executor or process_pool(workers(n_jobs))
     window = in_flight or 2 * (workers(n_jobs) if own else _slots(pool))
     try:
         pending: deque = deque()
@@ -102,6 +109,8 @@ class TableRows(Sequence[tuple]):
     """
 
     def __init__(self, table: pd.DataFrame, columns: Sequence[str], positions: np.ndarray | None = None) -> None:
+        import numpy as np
+
         self.table, self.columns = table, list(columns)
         self.positions = np.arange(len(table)) if positions is None else np.asarray(positions, dtype=np.int64)
 
@@ -150,11 +159,28 @@ def _slots(executor: Executor) -> int:
     return os.cpu_count() or 2
 
 
+def process_pool(n_workers: int, *, warm: Callable[[], object] | None = None) -> ProcessPoolExecutor:
+    """A pool of ``n_workers`` worker processes, forked from the fork server (see the module docstring).
+
+    Args:
+        n_workers: the number of processes.
+        warm: a picklable function without arguments, submitted once per worker at once: the processes start now,
+            not at the first task, and get ready (build the gazetteer ...) while the caller imports what it needs
+            itself. It must be safe to run twice in one worker (a worker may take two of the calls).
+    """
+    pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=_start_method(), initializer=_adopt_environment,
+                               initargs=(dict(os.environ),))
+    if warm is not None:
+        for _ in range(n_workers):
+            pool.submit(warm)
+    return pool
+
+
 def _start_method() -> multiprocessing.context.BaseContext:
-    """A fork server that imports nothing, where the platform has one; else spawn (see the module docstring)."""
+    """A fork server that imports :data:`WORKER_MODULES`, where the platform has one; else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([])  # takes effect when the server starts (the first pool); no effect after
+        context.set_forkserver_preload(list(WORKER_MODULES))  # when the server starts (the first pool); not after
         return context
     return multiprocessing.get_context("spawn")
 

@@ -133,6 +133,10 @@ class Segmenter:
     def _resolved(self) -> list[tuple[str, int, str | None]]:
         """The entries with every frequency fixed: a word without one gets jieba-rs's ``suggest_freq`` at the
         moment it is added (the same rule as jieba's), so both backends receive the same explicit list."""
+        return self._resolve()[1]
+
+    def _resolve(self):
+        """``(jieba-rs tokenizer with the entries added, the entries with their frequencies fixed)``."""
         import rjieba
 
         probe = rjieba.Jieba()
@@ -141,7 +145,7 @@ class Segmenter:
             fixed = probe.suggest_freq(word) if freq is None else freq
             probe.add_word(word, fixed, tag)
             resolved.append((word, fixed, tag))
-        return resolved
+        return probe, resolved
 
     @property
     def _tokenizer(self):
@@ -166,11 +170,14 @@ class Segmenter:
         """
         hmm = self.hmm
         if self.backend == "rjieba":
-            import rjieba
+            if "_resolved" in self.__dict__:
+                import rjieba
 
-            fast = rjieba.Jieba()
-            for word, freq, tag in self._resolved:
-                fast.add_word(word, freq, tag)
+                fast = rjieba.Jieba()
+                for word, freq, tag in self._resolved:
+                    fast.add_word(word, freq, tag)
+            else:  # the tokenizer that fixed the frequencies holds the words added with them: the same state
+                fast, self.__dict__["_resolved"] = self._resolve()
             return lambda chunk: fast.cut(chunk, hmm)
         import jieba
 
