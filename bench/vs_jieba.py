@@ -78,9 +78,8 @@ def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     """The stages of ``govreports keywords``, serially, each timed (see the module docstring)."""
     from govreports.corpus import load as loading
     from govreports.corpus.clean import clean_text
-    from govreports.corpus.places import place_names
+    from govreports.corpus.places import gazetteer, place_names
     from govreports.corpus.readers import read_file
-    from govreports.corpus.places import gazetteer
     from govreports.corpus.structure import paragraph_texts
     from govreports.keywords import frequencies as keywords
     from govreports.runtime.tables import write_csv

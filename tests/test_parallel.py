@@ -164,3 +164,24 @@ def test_workers_see_the_environment_of_the_moment_their_pool_starts(monkeypatch
     monkeypatch.delenv("GOVREPORTS_RULES", raising=False)
     assert list(map_batches(_variable, ["GOVREPORTS_TEST_VARIABLE", "GOVREPORTS_RULES"], batch_size=2,
                             n_jobs=2)) == [["second", None]]
+
+
+def _worker_state(_: object) -> tuple[int, bool]:
+    import sys
+
+    from govreports.corpus.places import gazetteer
+
+    return gazetteer.cache_info().currsize, "govreports.text.tokens" in sys.modules
+
+
+def test_workers_start_with_the_worker_modules_imported_and_the_gazetteer_built() -> None:
+    """The fork server imports govreports.worker_start, so a worker's first task finds both done (where the platform
+    has a fork server; elsewhere the workers are spawned and do it themselves)."""
+    import multiprocessing
+
+    from govreports.runtime.parallel import process_pool
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    with process_pool(1) as pool:
+        assert pool.submit(_worker_state, None).result() == (1, True)

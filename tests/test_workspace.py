@@ -210,3 +210,12 @@ def test_token_batches_are_counted_without_reading_the_table(tmp_path) -> None:
         streamed = keywords.term_frequencies(tokens.batches(), min_chars=2)
         assert "not read yet" in repr(tokens)  # counted batch by batch, in the pool
         assert streamed.equals(keywords.term_frequencies(tokens.frame, min_chars=2)) and len(streamed) > 1000
+
+
+def test_sparse_matrices_are_keyed_by_their_content() -> None:
+    from scipy import sparse
+
+    matrix = sparse.csr_matrix(np.array([[0, 1], [2, 0]]))
+    assert content_key(matrix) == content_key(sparse.csr_matrix(np.array([[0, 1], [2, 0]])))
+    assert content_key(matrix) != content_key(sparse.csr_matrix(np.array([[0, 1], [3, 0]])))
+    assert content_key(matrix) != content_key(matrix.toarray())  # a dense array of the same values is another thing

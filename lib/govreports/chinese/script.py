@@ -22,8 +22,11 @@ def traditional_share(text: str) -> float:
     """Share of the Chinese characters of ``text`` that are traditional forms (鎮, 縣, 陽): 0 in the simplified reports
     of the development corpus, over 0.2 in a traditional-character page. Characters that jionlp's character
     dictionary also gives as simplified forms (著 of 显著, 覆 of 覆盖) do not count."""
+    telltales = len(_telltale_pattern().findall(text))
+    if not telltales:  # as in nearly every report: no need to count the Chinese characters
+        return 0.0
     han = sum(map(len, _HAN.findall(text)))
-    return len(_telltale_pattern().findall(text)) / han if han else 0.0
+    return telltales / han if han else 0.0
 
 
 def simplified(text: str) -> str:

@@ -14,11 +14,12 @@ input order without holding the whole corpus in memory. The workers of an execut
 the call), any other the local cores. Results are identical whichever way they are computed.
 
 Worker processes (:func:`process_pool`) are forked from a fork server (``forkserver``: a process started once, at
-the first pool, that has imported the modules of the work sent to workers, :data:`WORKER_MODULES`, and nothing
-else), or started with ``spawn`` where there is no fork server (Windows). A worker forked from the server starts
-with those modules imported (a spawned one imports them itself: 0.7 s per worker on this project's machine) and
-shares no other state with the caller; each gets the caller's environment variables as they are when its pool starts
-(``GOVREPORTS_RULES`` set after the fork server started still reaches the workers). Forking from the server rather
+the first pool, that has imported the modules of the work sent to workers and built the gazetteer,
+:data:`WORKER_MODULES`, and nothing else), or started with ``spawn`` where there is no fork server (Windows). A
+worker forked from the server starts with all that (a spawned one imports and builds it itself: 1.5 s per worker
+on this project's machine) and shares no other state with the caller; each gets the caller's environment
+variables as they are when its pool starts (``GOVREPORTS_RULES`` set after the fork server started still reaches
+the workers). Forking from the server rather
 than from the caller means a new worker never shares, even for the moment before it starts Python, the memory of a
 caller that holds a corpus, nor any thread the caller started.
 
@@ -44,10 +45,9 @@ if TYPE_CHECKING:  # numpy and pandas are imported where used: a command starts 
 
 __all__ = ["WORKER_MODULES", "TableRows", "map_batches", "process_pool", "workers"]
 
-#: The modules whose functions run in worker processes (loading, segmentation and counting, indicator extraction):
-#: imported once by the fork server, so that every worker starts with them.
-WORKER_MODULES = ("govreports.corpus.load", "govreports.text.tokens", "govreports.keywords.frequencies",
-                  "govreports.indicators.extraction")
+#: Imported once by the fork server, so that every worker starts with them: the modules whose functions run in
+#: worker processes, and what they build first (:mod:`govreports.worker_start`).
+WORKER_MODULES = ("govreports.worker_start",)
 
 T = TypeVar("T")
 R = TypeVar("R")
