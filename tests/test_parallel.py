@@ -174,14 +174,19 @@ def _worker_state(_: object) -> tuple[int, bool]:
     return gazetteer.cache_info().currsize, "govreports.text.tokens" in sys.modules
 
 
-def test_workers_start_with_the_worker_modules_imported_and_the_gazetteer_built() -> None:
-    """The fork server imports govreports.worker_start, so a worker's first task finds both done (where the platform
-    has a fork server; elsewhere the workers are spawned and do it themselves)."""
+def test_workers_start_with_the_worker_modules_imported_and_build_what_they_are_told_to() -> None:
+    """The fork server imports govreports.worker_start, so a worker's first task finds the worker modules imported
+    (where the platform has a fork server; elsewhere the workers are spawned and import them themselves); the
+    gazetteer is built only in a pool told to (``warm``, as the commands' pools are), so that workers of segmentation
+    or counting do not carry it."""
     import multiprocessing
 
+    from govreports.corpus.places import build_gazetteer
     from govreports.runtime.parallel import process_pool
 
     if "forkserver" not in multiprocessing.get_all_start_methods():
         pytest.skip("no fork server on this platform")
     with process_pool(1) as pool:
+        assert pool.submit(_worker_state, None).result() == (0, True)
+    with process_pool(1, warm=build_gazetteer) as pool:  # one worker: the warm-up runs before the probe
         assert pool.submit(_worker_state, None).result() == (1, True)

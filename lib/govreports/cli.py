@@ -233,14 +233,22 @@ def _check_creatable(folder: Path, named: Path) -> None:
 def _workers(n_jobs: int) -> Iterator[Executor | None]:
     """One pool of worker processes for the whole run (loading, then segmentation or extraction), or ``None`` for
     ``--n-jobs 1``: :func:`govreports.runtime.parallel.process_pool`, started before this process imports pandas and
-    the rest, so that the workers get ready meanwhile."""
+    the rest, so that the workers build the gazetteer that loading needs meanwhile."""
     from govreports.runtime.parallel import process_pool, workers
 
     if workers(n_jobs) == 1:
         yield None
         return
-    with process_pool(workers(n_jobs), warm=int) as pool:
+    with process_pool(workers(n_jobs), warm=_build_gazetteer) as pool:
         yield pool
+
+
+def _build_gazetteer() -> None:
+    """Worker: :func:`govreports.corpus.places.build_gazetteer` (imported there, not by this process before its pool
+    starts)."""
+    from govreports.corpus.places import build_gazetteer
+
+    build_gazetteer()
 
 
 def _load(args: argparse.Namespace, pool: Executor | None):

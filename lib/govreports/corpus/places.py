@@ -42,7 +42,7 @@ from govreports.runtime.steps import cached_step
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
-__all__ = ["Gazetteer", "Place", "PlaceMatch", "chain_of", "gazetteer", "level_from_text", "longest_name_scan", "place_names", "resolve_place",
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "chain_of", "gazetteer", "level_from_text", "longest_name_scan", "place_names", "resolve_place",
            "shared_chain", "structural_gaps"]
 
 Level = Literal["province", "city", "county", "town"]
@@ -212,6 +212,11 @@ def gazetteer() -> Gazetteer:
         RuntimeError: jionlp is not installed or its location table is missing.
     """
     return Gazetteer(_parse(_UP_TO_TOWNS.findall(jionlp_table("china_location"))), _common_words())
+
+
+def build_gazetteer() -> None:
+    """Build :func:`gazetteer` and its automaton now (a worker that will load reports, as it starts)."""
+    gazetteer().mentions("")
 
 
 def resolve_place(title: str | None, text: str, *, publisher: str | None = None) -> PlaceMatch | None:

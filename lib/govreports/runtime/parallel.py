@@ -14,10 +14,9 @@ input order without holding the whole corpus in memory. The workers of an execut
 the call), any other the local cores. Results are identical whichever way they are computed.
 
 Worker processes (:func:`process_pool`) are forked from a fork server (``forkserver``: a process started once, at
-the first pool, that has imported the modules of the work sent to workers and built the gazetteer,
-:data:`WORKER_MODULES`, and nothing else), or started with ``spawn`` where there is no fork server (Windows). A
-worker forked from the server starts with all that (a spawned one imports and builds it itself: 1.5 s per worker
-on this project's machine) and shares no other state with the caller; each gets the caller's environment
+the first pool, that has imported the modules of the work sent to workers, :data:`WORKER_MODULES`, and nothing
+else), or started with ``spawn`` where there is no fork server (Windows). A worker forked from the server starts
+with those modules imported (a spawned one imports them itself: 0.7 s per worker on this project's machine) and shares no other state with the caller; each gets the caller's environment
 variables as they are when its pool starts (``GOVREPORTS_RULES`` set after the fork server started still reaches
 the workers). Forking from the server rather
 than from the caller means a new worker never shares, even for the moment before it starts Python, the memory of a
@@ -46,7 +45,7 @@ if TYPE_CHECKING:  # numpy and pandas are imported where used: a command starts 
 __all__ = ["WORKER_MODULES", "TableRows", "map_batches", "process_pool", "workers"]
 
 #: Imported once by the fork server, so that every worker starts with them: the modules whose functions run in
-#: worker processes, and what they build first (:mod:`govreports.worker_start`).
+#: worker processes (:mod:`govreports.worker_start`).
 WORKER_MODULES = ("govreports.worker_start",)
 
 T = TypeVar("T")
@@ -79,7 +78,7 @@ def map_batches(func: Callable[[list[T]], R], items: Sequence[T], *, batch_size:
         return
     own = executor is None
     if own:
-        _release_arrow_memory()
+        _release_memory()
     pool = executor or process_pool(workers(n_jobs))
     window = in_flight or 2 * (workers(n_jobs) if own else _slots(pool))
     try:
@@ -191,10 +190,18 @@ def _adopt_environment(environment: dict[str, str]) -> None:
     os.environ.update(environment)
 
 
-def _release_arrow_memory() -> None:
-    """Give the memory that Arrow's allocator keeps after tables are freed (tables of sentences, tokens read back ...)
-    back to the system before starting worker processes, whose memory adds to this process's. Nothing to do when
-    this process never imported pyarrow."""
+def _release_memory() -> None:
+    """Give back to the system the memory that the allocators keep after tables are freed, before starting worker
+    processes, whose memory adds to this process's: Arrow's pool (tables of sentences, tokens read back ...) and the
+    C library's heap (the Python strings and lists of a table built and freed: 300 MiB after the sentences of 10,000
+    reports, measured with bench/pipeline.py's sampler). The C library's part is done where it is glibc (Linux);
+    Arrow's where this process imported pyarrow."""
     arrow = sys.modules.get("pyarrow")
     if arrow is not None:
         arrow.default_memory_pool().release_unused()
+    if sys.platform.startswith("linux"):
+        import ctypes
+        from contextlib import suppress
+
+        with suppress(OSError, AttributeError):  # another C library (musl): nothing to trim this way
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
