@@ -65,17 +65,14 @@ def _parser() -> argparse.ArgumentParser:
     corpus = commands.add_parser("corpus", help="load reports and write the documents table (CSV or Parquet)",
                                  description="Load reports (.txt in any encoding, .docx, .pdf, .html) and "
                                  "write one row per report with its metadata.")
-    corpus.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    corpus.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
+    _inputs_and_output(corpus)
     corpus.add_argument("--text", action="store_true", help="include the clean text column")
-    corpus.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     corpus.set_defaults(run=_corpus)
 
     keywords = commands.add_parser("keywords", help="segment reports and write term counts (CSV or Parquet)",
                                    description="Segment reports with the policy dictionary and write the long "
                                    "table doc_id, term, count (after stop words).")
-    keywords.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    keywords.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
+    _inputs_and_output(keywords)
     keywords.add_argument("--user-dict", action="append", default=[], type=Path, metavar="FILE",
                           help="extra jieba dictionary (word [freq] [tag] per line); repeatable")
     keywords.add_argument("--boilerplate", action="store_true",
@@ -83,16 +80,13 @@ def _parser() -> argparse.ArgumentParser:
     keywords.add_argument("--keep-places", action="store_true", help="keep the corpus's place names as terms")
     keywords.add_argument("--min-chars", type=int, default=2, help="shortest term in characters (default 2)")
     keywords.add_argument("--cache", type=Path, metavar="DIR", help="cache token tables in DIR (e.g. data/interim)")
-    keywords.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     keywords.set_defaults(run=_keywords)
 
     indicators = commands.add_parser("indicators", help="extract indicator statements (CSV or Parquet)",
                                      description="Extract every indicator level, growth rate and target with its "
                                      "period, hedge and source sentence.")
-    indicators.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    indicators.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
+    _inputs_and_output(indicators)
     indicators.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
-    indicators.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     indicators.set_defaults(run=_indicators)
 
     targets = commands.add_parser("targets", help="each target beside its outcome and the targets above it (CSV or "
@@ -100,12 +94,12 @@ def _parser() -> argparse.ArgumentParser:
                                   "place, year, indicator and measure with a target: the target, the outcome the "
                                   "later reports state, whether it was met, and the same year's targets of the "
                                   "units above the place that the corpus holds.")
-    targets.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
-    targets.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
+    _inputs_and_output(targets)
     targets.add_argument("--lexicon", type=Path, metavar="CSV", help="your own indicator lexicon")
-    targets.add_argument("--force", action="store_true", help="replace the output (file, or folder of parts) if it exists")
     targets.set_defaults(run=_targets)
     for command in (corpus, keywords, indicators, targets):
+        command.add_argument("--force", action="store_true",
+                             help="replace the output (file, or folder of parts) if it exists")
         command.add_argument("--partitioned", action="store_true",
                              help=f"write -o as a folder of Parquet files part-00000.parquet, ... (one per "
                              f"{PART_REPORTS} reports), which dask.dataframe.read_parquet or Spark read as one table")
@@ -113,6 +107,12 @@ def _parser() -> argparse.ArgumentParser:
                              help=f"worker processes (default -1: one per core, {os.cpu_count() or 1} on this "
                              "machine; 1: no worker processes, everything in this one)")
     return parser
+
+
+def _inputs_and_output(command: argparse.ArgumentParser) -> None:
+    """The arguments every subcommand starts with: the reports, and ``-o``."""
+    command.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders (read recursively)")
+    command.add_argument("-o", "--output", required=True, type=Path, help=_OUTPUT_HELP)
 
 
 _OUTPUT_HELP = ("file to write: CSV (UTF-8 with BOM, opens in Excel), or Parquet when it ends in .parquet; "
