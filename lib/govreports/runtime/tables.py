@@ -18,8 +18,9 @@ a whole-number float without ``.0`` (``100`` for ``100.0``) and booleans as ``tr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -50,18 +51,13 @@ def write_csv(batches: pd.DataFrame | Iterable[pd.DataFrame], path: str | Path) 
     """
     with atomic_path(path) as temporary, pa.OSFile(str(temporary), "wb") as sink:
         sink.write(BOM)
-        rows, writer = 0, None
-        for table in _arrow_tables(batches, path):
-            if writer is None:
-                quote_header = any(_SPECIAL.search(name) for name in table.column_names)
-                options = pa_csv.WriteOptions(quoting_header="needed" if quote_header else "none")
-                writer = pa_csv.CSVWriter(sink, table.schema, write_options=options)
-            writer.write_table(table)
-            rows += table.num_rows
-        if writer is None:
-            raise ValueError(f"{path}: no table to write")
-        writer.close()
-    return rows
+
+        def csv_writer(schema: pa.Schema) -> pa_csv.CSVWriter:
+            quote_header = any(_SPECIAL.search(name) for name in schema.names)
+            options = pa_csv.WriteOptions(quoting_header="needed" if quote_header else "none")
+            return pa_csv.CSVWriter(sink, schema, write_options=options)
+
+        return _write_tables(batches, path, csv_writer)
 
 
 def write_parquet_file(batches: pd.DataFrame | Iterable[pd.DataFrame], path: str | Path) -> int:
@@ -70,15 +66,26 @@ def write_parquet_file(batches: pd.DataFrame | Iterable[pd.DataFrame], path: str
     Returns and raises as :func:`write_csv`.
     """
     with atomic_path(path) as temporary:
-        rows, writer = 0, None
-        for table in _arrow_tables(batches, path):
-            if writer is None:
-                writer = pq.ParquetWriter(temporary, table.schema, compression="zstd")
-            writer.write_table(table)
-            rows += table.num_rows
+        return _write_tables(batches, path, lambda schema: pq.ParquetWriter(temporary, schema, compression="zstd"))
+
+
+def _write_tables(batches: pd.DataFrame | Iterable[pd.DataFrame], path: str | Path,
+                  open_writer: Callable[[pa.Schema], Any]) -> int:
+    """Write the batches' Arrow tables (:func:`_arrow_tables`) one after the other with the writer that
+    ``open_writer`` makes for the first one's schema; the number of rows written.
+
+    Raises:
+        ValueError: no table at all, or a batch that does not match the first (see :func:`_arrow_tables`).
+    """
+    rows, writer = 0, None
+    for table in _arrow_tables(batches, path):
         if writer is None:
-            raise ValueError(f"{path}: no table to write")
-        writer.close()
+            writer = open_writer(table.schema)
+        writer.write_table(table)
+        rows += table.num_rows
+    if writer is None:
+        raise ValueError(f"{path}: no table to write")
+    writer.close()
     return rows
 
 
