@@ -16,11 +16,11 @@ the call), any other the local cores. Results are identical whichever way they a
 Worker processes (:func:`process_pool`) are forked from a fork server (``forkserver``: a process started once, at
 the first pool, that has imported the modules of the work sent to workers, :data:`WORKER_MODULES`, and nothing
 else), or started with ``spawn`` where there is no fork server (Windows). A worker forked from the server starts
-with those modules imported (a spawned one imports them itself: 0.7 s per worker on this project's machine) and shares no other state with the caller; each gets the caller's environment
-variables as they are when its pool starts (``GOVREPORTS_RULES`` set after the fork server started still reaches
-the workers). Forking from the server rather
-than from the caller means a new worker never shares, even for the moment before it starts Python, the memory of a
-caller that holds a corpus, nor any thread the caller started.
+with those modules imported (a spawned one imports them itself: 0.7 s per worker on this project's machine) and
+shares no other state with the caller; each gets the caller's environment variables as they are when its pool
+starts (``GOVREPORTS_RULES`` set after the fork server started still reaches the workers). Forking from the server
+rather than from the caller means a new worker never shares, even for the moment before it starts Python, the
+memory of a caller that holds a corpus, nor any thread the caller started.
 
 On a cluster of several machines, the workers read the report files and write the caches (``cache_dir``) by the
 paths the caller gives: both must be on a file system that every machine sees at the same path.
@@ -193,8 +193,8 @@ def _adopt_environment(environment: dict[str, str]) -> None:
 def _release_memory() -> None:
     """Give back to the system the memory that the allocators keep after tables are freed, before starting worker
     processes, whose memory adds to this process's: Arrow's pool (tables of sentences, tokens read back ...) and the
-    C library's heap (the Python strings and lists of a table built and freed: 300 MiB after the sentences of 10,000
-    reports, measured with bench/pipeline.py's sampler). The C library's part is done where it is glibc (Linux);
+    C library's heap (the Python strings and lists of a table built and freed: the main process went from 1,028 to
+    720 MiB this way after the sentences table of 10,000 bootstrap reports was freed). The C library's part is done where it is glibc (Linux);
     Arrow's where this process imported pyarrow."""
     arrow = sys.modules.get("pyarrow")
     if arrow is not None:

@@ -170,14 +170,10 @@ class Segmenter:
         """
         hmm = self.hmm
         if self.backend == "rjieba":
-            if "_resolved" in self.__dict__:
-                import rjieba
-
-                fast = rjieba.Jieba()
-                for word, freq, tag in self._resolved:
-                    fast.add_word(word, freq, tag)
-            else:  # the tokenizer that fixed the frequencies holds the words added with them: the same state
-                fast, self.__dict__["_resolved"] = self._resolve()
+            # the tokenizer that fixes the frequencies holds the words added with them; fixing them again gives the
+            # same frequencies (suggest_freq follows the same additions), so a list already fixed is kept
+            fast, resolved = self._resolve()
+            self.__dict__.setdefault("_resolved", resolved)
             return lambda chunk: fast.cut(chunk, hmm)
         import jieba
 
