@@ -151,3 +151,16 @@ def test_stopword_layers() -> None:
     both = stopwords(["general", "boilerplate"], extra=["航埠"])
     assert {"的", "和", "我们"} <= general
     assert "坚持" not in general and {"坚持", "推进", "加快", "全面", "航埠"} <= both
+
+
+def test_rjieba_and_python_jieba_backends_give_the_same_tokens(documents) -> None:
+    """The default backend (jieba-rs) and the Python original, loaded with the same policy dictionary and the same
+    extra words (the corpus's places, whose frequencies the segmenter fixes), cut the sample reports alike."""
+    from govreports.corpus.places import place_names
+    from govreports.corpus.structure import paragraph_texts
+
+    words = place_names(documents) | {"高质量发展新篇章"}  # a word in no dictionary: its frequency is suggested
+    paragraphs = paragraph_texts(documents)
+    fast = Segmenter(extra_words=words).tokens_table(paragraphs)
+    slow = Segmenter(extra_words=words, backend="jieba").tokens_table(paragraphs)
+    assert len(fast) > 10_000 and fast.equals(slow)
