@@ -164,3 +164,57 @@ def test_rjieba_and_python_jieba_backends_give_the_same_tokens(documents) -> Non
     fast = Segmenter(extra_words=words).tokens_table(paragraphs)
     slow = Segmenter(extra_words=words, backend="jieba").tokens_table(paragraphs)
     assert len(fast) > 10_000 and fast.equals(slow)
+
+
+class _ThreeCharacterCut(Segmenter):
+    """A segmenter whose backend cuts every text into pieces of three characters, across words, numbers, spaces and
+    paragraph edges: what no real backend does, to exercise the rules that must hold whatever the backend cuts."""
+
+    @property
+    def _tokenizer(self):
+        return lambda text: [text[i : i + 3] for i in range(0, len(text), 3)]
+
+
+def test_a_number_replaces_the_tokens_it_overlaps_keeping_their_parts_outside_it() -> None:
+    # cut as 增长1 | 2.5 | "%的 " | 202 | 0年: the number spans 12.5% and 2020 cross all five pieces, whose parts
+    # outside them stay as they are ("的 " with its space)
+    tokens = _ThreeCharacterCut(policy_terms=False).tokenize("增长12.5%的 2020年")
+    assert tokens == [("增长", 0, "word"), ("12.5%", 2, "number"), ("的 ", 7, "word"), ("2020", 9, "number"),
+                      ("年", 13, "word")]
+
+
+# Lines of real reports (samples 000-004, the 2024 national report), put together so that paragraphs are cut at a
+# space after a sentence end, before a heading marker and after a short heading; at 一是/二是; with indents of
+# full-width spaces, a control character that str.strip removes, and numbers at the edges of paragraphs.
+_EDGES = (
+    "航埠镇2022年工作总结和2023年工作思路\n"
+    "　　一、2022年工作回顾 全年实现地区生产总值增长 7%左右。 2021年实现税收12,345.6万元,同比增长0.5%\n"
+    "\x1c一是“腾笼换鸟”破难题。二是PM2.5浓度下降3.2%,5G基站新建120个。三是农民人均收入54165元\n"
+    "二、2023年工作思路 (一)主要目标 地区生产总值增长5.5%\n"
+    "\n  航埠镇人民政府\n2023年1月10日\n"
+)
+
+
+@pytest.mark.parametrize("make", [Segmenter, lambda: _ThreeCharacterCut(policy_terms=False)],
+                         ids=["jieba-rs", "three-character pieces"])
+def test_reports_cut_whole_give_the_tokens_of_their_paragraphs(documents, make) -> None:
+    """Segmenter.report_tokens cuts a report whole; its table is the one of cutting each paragraph. With pieces of
+    three characters tokens cross paragraph edges, and those reports are cut paragraph by paragraph instead."""
+    import pandas as pd
+
+    from govreports.corpus.structure import paragraph_spans, paragraph_texts
+
+    reports = pd.concat([documents[["doc_id", "text"]], pd.DataFrame({"doc_id": ["edges"], "text": [_EDGES]})],
+                        ignore_index=True)
+    assert len(paragraph_spans(_EDGES)) == 12
+    segmenter = make()
+    whole = segmenter.report_tokens(reports)
+    assert whole.equals(segmenter.tokens_table(paragraph_texts(reports)))
+    edges = whole[whole["doc_id"] == "edges"]
+    assert not edges["token"].str.contains("\x1c").any()
+    if isinstance(segmenter, _ThreeCharacterCut):
+        return
+    assert edges.loc[edges["kind"] == "number", "token"].tolist() == [
+        "2022", "2023", "2022", "7%", "2021", "12,345.6万元", "0.5%", "3.2%", "120", "54165元", "2023", "5.5%",
+        "2023", "1", "10"]
+    assert "PM2.5" in set(edges["token"])  # digits glued to letters (PM2.5, 5G) are no number

@@ -34,7 +34,7 @@ def test_second_run_reads_the_cache(documents, segmenter, tmp_path, monkeypatch)
     def fail(*args, **kwargs):
         raise AssertionError("segmented again although the cache holds the tokens")
 
-    monkeypatch.setattr(Segmenter, "tokens_table", fail)
+    monkeypatch.setattr(Segmenter, "report_tokens", fail)
     second = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2)
     assert second.equals(first)
 
@@ -46,13 +46,13 @@ def test_only_the_batches_missing_from_the_cache_are_segmented(documents, segmen
         if sorted(pd.read_parquet(path)["doc_id"].unique()) == middle:
             path.unlink()  # the middle batch (reports 3 and 4) is gone
     segmented = []
-    original = Segmenter.tokens_table
+    original = Segmenter.report_tokens
 
-    def counting(self, paragraphs):
-        segmented.append(sorted(paragraphs["doc_id"].unique()))
-        return original(self, paragraphs)
+    def counting(self, reports):
+        segmented.append(sorted(reports["doc_id"].unique()))
+        return original(self, reports)
 
-    monkeypatch.setattr(Segmenter, "tokens_table", counting)
+    monkeypatch.setattr(Segmenter, "report_tokens", counting)
     with ThreadPoolExecutor(2) as pool:  # the work goes to an executor, as with n_jobs > 1
         second = corpus_tokens(documents, segmenter, cache_dir=tmp_path, batch_size=2, executor=pool)
     assert second.equals(first)
@@ -100,14 +100,10 @@ def test_token_batches_are_consumed_once(documents, segmenter) -> None:
 
 
 def test_token_tables_come_sorted_by_report_and_offset(documents, segmenter) -> None:
+    """Reports are cut whole (Segmenter.report_tokens): the table is the one of cutting them paragraph by paragraph,
+    sorted by report and offset."""
     from govreports.corpus.structure import paragraph_texts
-    from govreports.text.tokens import _sorted
 
     table = corpus_tokens(documents.head(2), segmenter)
     assert table.equals(table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True))
-    paragraphs = paragraph_texts(documents.head(2))
-    made = segmenter.tokens_table(paragraphs)
-    assert _sorted(made, paragraphs).equals(table)  # in order already: the sort is skipped
-    # paragraphs out of text order (the last first): their tokens are sorted
-    backwards = paragraphs.iloc[::-1].reset_index(drop=True)
-    assert _sorted(segmenter.tokens_table(backwards), backwards).equals(table)
+    assert table.equals(segmenter.tokens_table(paragraph_texts(documents.head(2))))

@@ -37,9 +37,8 @@ from govreports.corpus.sentences import sentences
 from govreports.rules.reading import reading_rules
 from govreports.runtime.tables import concat
 
-__all__ = ["SECTION_LABELS", "Paragraph", "offsets_ok", "paragraph_texts", "paragraphs", "section_of_heading", "sentences",
-           "split_paragraphs",
-           "top_headings"]
+__all__ = ["SECTION_LABELS", "Paragraph", "offsets_ok", "paragraph_spans", "paragraph_texts", "paragraphs",
+           "section_of_heading", "sentences", "split_paragraphs", "top_headings"]
 
 Section = Literal["review", "targets", "plan", "other"]
 
@@ -79,12 +78,7 @@ class Paragraph:
 
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs of a clean text, in order (see the module docstring for the rules)."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        for start, end in _split_line(line):
-            spans.append((offset + start, offset + end))
-        offset += len(line) + 1
+    spans = paragraph_spans(text)
     title = find_title(text)
     signature = _signature_start(text, spans)
     result = []
@@ -98,6 +92,19 @@ def split_paragraphs(text: str) -> list[Paragraph]:
             level = heading_level(chunk)
             result.append(Paragraph(start, end, chunk, "heading" if level is not None else "body", level))
     return result
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each paragraph of :func:`split_paragraphs`, in order, without classifying them (a fifth of
+    the cost). Every character of ``text`` that is not whitespace (``str.isspace``) lies in one paragraph, and each
+    paragraph is stripped of whitespace."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        for start, end in _split_line(line):
+            spans.append((offset + start, offset + end))
+        offset += len(line) + 1
+    return spans
 
 
 def heading_level(chunk: str) -> int | None:
@@ -169,9 +176,9 @@ _CHUNK_ROWS = 50_000
 def paragraph_texts(documents: pd.DataFrame) -> pd.DataFrame:
     """The ``doc_id``, ``paragraph``, ``start`` and ``text`` columns of :func:`paragraphs`, the same rows in the same
     order, without classifying headings and sections: what segmentation needs, at a third of the cost."""
-    rows = [(doc_id, number, part.start, part.text)
+    rows = [(doc_id, number, start, text[start:end])
             for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)
-            for number, part in enumerate(split_paragraphs(text))]
+            for number, (start, end) in enumerate(paragraph_spans(text))]
     table = pd.DataFrame(rows, columns=["doc_id", "paragraph", "start", "text"])
     return table.sort_values(["doc_id", "paragraph"], kind="stable").reset_index(drop=True)
 

@@ -31,9 +31,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import suppress
 from typing import TYPE_CHECKING, TypeVar, overload
 
 from govreports.runtime.progress import progress
@@ -165,14 +167,25 @@ def process_pool(n_workers: int, *, warm: Callable[[], object] | None = None) ->
         n_workers: the number of processes.
         warm: a picklable function without arguments, submitted once per worker at once: the processes start now,
             not at the first task, and get ready (build the gazetteer ...) while the caller imports what it needs
-            itself. It must be safe to run twice in one worker (a worker may take two of the calls).
+            itself. It must be safe to run twice in one worker (a worker may take two of the calls). The calls are
+            submitted from a thread, so that this call returns at once: starting a worker waits for the fork server
+            to import :data:`WORKER_MODULES` (0.5 s when it starts), which the caller spends on its own imports
+            instead. A failing call is not reported here: the same failure comes back from the work that needs it.
     """
     pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=_start_method(), initializer=_adopt_environment,
                                initargs=(dict(os.environ),))
     if warm is not None:
+        threading.Thread(target=_start_workers, args=(pool, n_workers, warm), name="govreports-pool-start",
+                         daemon=True).start()
+    return pool
+
+
+def _start_workers(pool: ProcessPoolExecutor, n_workers: int, warm: Callable[[], object]) -> None:
+    """Thread of :func:`process_pool`: submit ``warm`` once per worker (which starts the workers), unless the pool
+    was shut down meanwhile."""
+    with suppress(RuntimeError):  # shut down already: nothing to start
         for _ in range(n_workers):
             pool.submit(warm)
-    return pool
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -201,7 +214,6 @@ def _release_memory() -> None:
         arrow.default_memory_pool().release_unused()
     if sys.platform.startswith("linux"):
         import ctypes
-        from contextlib import suppress
 
         with suppress(OSError, AttributeError):  # another C library (musl): nothing to trim this way
             ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -24,11 +24,9 @@ import hashlib
 import importlib.util
 import logging
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from importlib import metadata
-from itertools import accumulate, compress
 from pathlib import Path
 from typing import Literal
 
@@ -51,10 +49,11 @@ __all__ = [
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z\d])(?:%|‰|(?:万亿|亿|万|千)?(?:美元|元))?")
 _DIGIT = re.compile(r"\d")
 _KINDS = pa.array(["word", "number", "punct"], pa.large_string())
-# The token-kind rule (see token_kinds), in Arrow's RE2: no letter or number; only spaces.
+# The token-kind rule (see _kind_codes), in Arrow's RE2: no letter or number; only spaces.
 _PUNCT_RE2 = r"^[^\p{L}\p{N}]+$"
 _SPACE_RE2 = r"^[\s\p{Z}]+$"
 
+_NO_NUMBERS = np.zeros(0, dtype=np.int64)
 _TOKENIZERS: dict[str, object] = {}  # fingerprint -> built tokenize function (see Segmenter._tokenizer)
 
 TokenKind = Literal["word", "number", "punct"]
@@ -188,108 +187,157 @@ class Segmenter:
 
     def tokenize(self, text: str) -> list[tuple[str, int, TokenKind]]:
         """Tokens of ``text`` as ``(token, start, kind)`` with character offsets into ``text``."""
-        words: list[str] = []
-        numbers: list[int] = []
-        self._tokenize_into(text, words, numbers)
-        tokens = pa.array(words, pa.string())
-        starts = _running_starts(tokens, np.array([len(words)]), np.array([0]))
-        kinds, keep = token_kinds(tokens, numbers)
-        kept = [(word, int(start)) for word, start, k in zip(words, starts, keep, strict=True) if k]
-        return [(word, start, kind) for (word, start), kind in zip(kept, kinds, strict=True)]
+        tokens, _, starts, _, codes, keep = self._cut_texts([text])
+        kinds: list[TokenKind] = _KINDS.to_pylist()
+        return [(word, int(start), kinds[code]) for word, start, code in
+                zip(tokens.filter(keep).to_pylist(), starts[keep], codes[keep], strict=True)]
 
     def cut(self, text: str) -> list[str]:
         """The tokens of ``text`` (no whitespace tokens)."""
         return [token for token, _, _ in self.tokenize(text)]
 
-    def _tokenize_into(self, text: str, words: list, numbers: list) -> int:
-        """Append the tokens of ``text`` to ``words`` and the positions of number tokens to ``numbers``; return how
-        many tokens (whitespace included) were appended. The tokens tile ``text``: a token starts where the ones
-        before it end.
+    def _cut_lengths(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The lengths of the tokens of ``text``, whitespace included, which tile it (each starts where the ones before
+        it end), and the indices of the ``number`` tokens among them.
 
         The backend cuts the whole text; then every number span (:data:`NUMBER`) replaces the tokens it
-        overlaps (keeping any part of them outside the span), so that a number is always one token whatever
-        the backend or the HMM setting did with it.
+        overlaps, keeping any part of them outside the span, so that a number is always one token whatever
+        the backend or the HMM setting did with it: the token edges inside a span go, and the span's own edges come
+        in.
+
+        Raises:
+            RuntimeError: the backend's tokens do not tile the text (never seen: jieba and jieba-rs keep every
+                character, whitespace included).
         """
-        ws = self._tokenizer(text)
-        if not ws:
-            return 0
-        matches = list(NUMBER.finditer(text)) if _DIGIT.search(text) else []
-        if matches:
-            ss = list(accumulate(map(len, ws), initial=0))
-            ss.pop()
-            flags = [False] * len(ws)
-            for match in reversed(matches):
-                span_start, span_end = match.span()
-                first = bisect_right(ss, span_start) - 1  # the token holding the span's first character
-                last = bisect_left(ss, span_end)  # tokens from here on start after the span
-                pieces = []
-                if ss[first] < span_start:
-                    pieces.append((text[ss[first] : span_start], ss[first]))
-                pieces.append((match.group(0), span_start))
-                token_end = ss[last - 1] + len(ws[last - 1])
-                if token_end > span_end:
-                    pieces.append((text[span_end:token_end], span_end))
-                ws[first:last] = [w for w, _ in pieces]
-                ss[first:last] = [p for _, p in pieces]
-                flags[first:last] = [p == span_start for _, p in pieces]
-            offset = len(words)
-            numbers.extend(compress(range(offset, offset + len(flags)), flags))
-        words.extend(ws)
-        return len(ws)
+        cut = self._tokenizer(text)
+        lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
+        ends = np.cumsum(lengths)
+        if len(text) != (ends[-1] if len(ends) else 0):
+            raise RuntimeError(f"the {self.backend} tokens of a text of {len(text)} characters do not cover it "
+                               f"({int(lengths.sum())} characters); the offsets of the token table would be wrong")
+        spans = np.array([match.span() for match in NUMBER.finditer(text)] if _DIGIT.search(text) else [],
+                         dtype=np.int64).reshape(-1, 2)
+        if not len(spans):
+            return lengths, _NO_NUMBERS
+        holder = np.maximum(np.searchsorted(spans[:, 0], ends, side="right") - 1, 0)  # the span starting last before
+        inside = (ends > spans[holder, 0]) & (ends < spans[holder, 1])
+        ends = np.sort(np.concatenate([ends[~inside], spans.ravel()]), kind="stable")  # two sorted runs: one merge
+        ends = ends[np.diff(ends, prepend=0) > 0]  # each once, and not the text's start
+        return np.diff(ends, prepend=0), np.searchsorted(ends, spans[:, 1])  # a number token ends its span
 
     def tokens_table(self, paragraphs: pd.DataFrame) -> pd.DataFrame:
-        """Token table of a paragraphs table (from :func:`govreports.corpus.structure.paragraphs`).
+        """Token table of a paragraphs table (from :func:`govreports.corpus.structure.paragraphs`; any of its rows).
 
         Returns:
             ``doc_id``, ``paragraph``, ``token``, ``start`` (offset into the report's clean text) and
-            ``kind`` (word, number, punct), in text order; whitespace is not a token.
+            ``kind`` (word, number, punct), in the order of the paragraphs, each in text order; whitespace is not a
+            token.
         """
-        words: list[str] = []
-        numbers: list[int] = []
-        counts = np.fromiter((self._tokenize_into(text, words, numbers) for text in paragraphs["text"].tolist()),
-                             dtype=np.int64, count=len(paragraphs))
-        tokens = pa.array(words, pa.large_string())  # the type of pandas' "str" columns: no cast when they are made
-        starts = _running_starts(tokens, counts, paragraphs["start"].to_numpy(dtype=np.int64))
-        codes, keep = _kind_codes(tokens, numbers)
+        tokens, counts, starts, _, codes, keep = self._cut_texts(paragraphs["text"].tolist())
         doc_ids, doc_of_paragraph = np.unique(paragraphs["doc_id"].to_numpy(dtype=object), return_inverse=True)
-        doc_of_token = pa.array(np.repeat(doc_of_paragraph, counts)[keep])
-        return pd.DataFrame({  # string columns taken from small Arrow arrays by index: no string is built twice
-            "doc_id": pd.Series(pa.array(doc_ids, pa.large_string()).take(doc_of_token), dtype="str"),
-            "paragraph": np.repeat(paragraphs["paragraph"].to_numpy(dtype=np.int64), counts)[keep],
-            "token": pd.Series(tokens.filter(pa.array(keep)), dtype="str"),
-            "start": starts[keep],
-            "kind": pd.Series(_KINDS.take(pa.array(codes)), dtype="str"),
-        }, copy=False)
+        return _table(doc_ids, np.repeat(doc_of_paragraph, counts)[keep],
+                      np.repeat(paragraphs["paragraph"].to_numpy(dtype=np.int64), counts)[keep], tokens.filter(keep),
+                      (starts + np.repeat(paragraphs["start"].to_numpy(dtype=np.int64), counts))[keep], codes[keep])
+
+    def report_tokens(self, documents: pd.DataFrame) -> pd.DataFrame:
+        """Token table of whole reports (``doc_id`` and clean ``text`` of a documents table): the table
+        :meth:`tokens_table` makes of all their paragraphs (:func:`govreports.corpus.structure.paragraph_texts`), in
+        the documents' order, made a report at a time (a third of the time).
+
+        A report is cut whole, and each token takes the number of the paragraph it lies in
+        (:func:`govreports.corpus.structure.paragraph_spans`); a token outside every paragraph (whitespace, or a
+        control character that ``str.strip`` removes from a paragraph) is dropped. This gives the tokens of cutting
+        paragraph by paragraph because every paragraph starts after whitespace or ``。；;`` and ends before whitespace
+        or a Chinese numeral (一是, 二是 ...), and neither the backend (whose runs of Chinese, Latin letters and
+        digits never hold those characters) nor :data:`NUMBER` joins characters across such a boundary. A report
+        where a token would still cross a paragraph boundary is cut paragraph by paragraph instead.
+        """
+        from govreports.corpus.structure import paragraph_spans, paragraph_texts
+
+        texts = documents["text"].tolist()
+        tokens, counts, starts, lengths, codes, keep = self._cut_texts(texts)
+        spans = [np.array(paragraph_spans(text), dtype=np.int64).reshape(-1, 2) for text in texts]
+        bases = np.cumsum([0, *map(len, texts)])  # each report's offset in the reports written one after the other
+        paragraph_starts = np.concatenate([span[:, 0] + base for span, base in zip(spans, bases, strict=False)])
+        paragraph_ends = np.concatenate([span[:, 1] + base for span, base in zip(spans, bases, strict=False)])
+        report = np.repeat(np.arange(len(texts)), counts)
+        offsets = starts + bases[:-1][report]
+        holder = np.searchsorted(paragraph_starts, offsets, side="right") - 1  # the paragraph starting last before
+        inside = (holder >= 0) & (offsets < paragraph_ends[np.maximum(holder, 0)])
+        kept = keep & inside
+        crossing = kept & (offsets + lengths > paragraph_ends[np.maximum(holder, 0)])
+        numbers = np.repeat(np.cumsum([0, *map(len, spans)])[:-1], counts)  # first paragraph number of each report
+        table = _table(documents["doc_id"].to_numpy(dtype=object), report[kept], (holder - numbers)[kept],
+                       tokens.filter(kept), starts[kept], codes[kept])
+        if not crossing.any():
+            return table
+        redo = np.unique(report[crossing])  # the reports where a token crosses a paragraph's edge
+        others = table[~table["doc_id"].isin(documents["doc_id"].iloc[redo])]
+        again = self.tokens_table(paragraph_texts(documents.iloc[redo]))
+        order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
+        merged = pd.concat([others, again], ignore_index=True)
+        return merged.iloc[np.argsort(merged["doc_id"].map(order).to_numpy(), kind="stable")].reset_index(drop=True)
+
+    def _cut_texts(self, texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray, np.ndarray, np.ndarray,
+                                                   np.ndarray, np.ndarray]:
+        """Every token of ``texts`` (:meth:`_cut_lengths`), whitespace included: the tokens, how many each text
+        has, and of each token its offset in its text, its length, its kind code (:func:`_kind_codes`) and whether
+        it is kept (not whitespace)."""
+        cuts = [self._cut_lengths(text) for text in texts]
+        counts = np.array([len(lengths) for lengths, _ in cuts], dtype=np.int64)
+        firsts = np.cumsum(counts) - counts  # each text's first token
+        lengths = np.concatenate([lengths for lengths, _ in cuts]) if cuts else np.zeros(0, np.int64)
+        numbers = np.concatenate([numbers + first for (_, numbers), first in zip(cuts, firsts, strict=True)]
+                                 ) if cuts else _NO_NUMBERS
+        before = np.cumsum(lengths) - lengths  # characters of all the tokens before each one
+        starts = before - np.repeat(before[np.minimum(firsts, max(len(lengths) - 1, 0))] if len(lengths) else
+                                    np.zeros(len(texts), np.int64), counts)
+        tokens = _tiling_array(texts, lengths)
+        vocabulary = pc.dictionary_encode(tokens)  # the kind of each distinct token, then of every token
+        codes, keep = _kind_codes(vocabulary.dictionary)
+        index = vocabulary.indices.to_numpy(zero_copy_only=False)
+        codes, keep = codes[index], keep[index]
+        codes[numbers] = 1
+        return tokens, counts, starts, lengths, codes, keep
 
 
-def _running_starts(tokens: pa.Array, counts: np.ndarray, bases: np.ndarray) -> np.ndarray:
-    """The start offset of every token: the tokens of chunk i (``counts[i]`` of them, in order) tile a text that
-    starts at ``bases[i]``, so each starts at its chunk's base plus the lengths of the chunk's tokens before it."""
-    lengths = pc.utf8_length(tokens).to_numpy(zero_copy_only=False).astype(np.int64)
-    before = np.cumsum(lengths) - lengths  # characters of all tokens before this one
-    firsts = np.cumsum(counts) - counts  # index of each chunk's first token
-    chunk_before = before[np.minimum(firsts, max(len(before) - 1, 0))] if len(before) else np.zeros(len(counts), np.int64)
-    return np.repeat(bases - chunk_before, counts) + before
+def _table(doc_ids: np.ndarray, report: np.ndarray, paragraph: np.ndarray, tokens: pa.Array, start: np.ndarray,
+           codes: np.ndarray) -> pd.DataFrame:
+    """The token table from each token's report (index into ``doc_ids``), paragraph, text, offset and kind code."""
+    return pd.DataFrame({  # string columns taken from small Arrow arrays by index: no string is built twice
+        "doc_id": pd.Series(pa.array(doc_ids, pa.large_string()).take(pa.array(report)), dtype="str"),
+        "paragraph": paragraph.astype(np.int64, copy=False),
+        "token": pd.Series(tokens, dtype="str"),
+        "start": start.astype(np.int64, copy=False),
+        "kind": pd.Series(_KINDS.take(pa.array(codes)), dtype="str"),
+    }, copy=False)
 
 
-def token_kinds(tokens: pa.Array, numbers: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """The one token-kind rule, for one text or a whole corpus: a token of whitespace only is dropped; a token cut
-    out as a :data:`NUMBER` before segmentation (its index in ``numbers``) is ``number``; a token with no letter or
-    number is ``punct``; anything else is ``word``.
+def _tiling_array(texts: list[str], lengths: np.ndarray) -> pa.LargeStringArray:
+    """The tokens of ``texts`` (written one after the other) of the given ``lengths``, which tile them, as an Arrow
+    array made from the texts' UTF-8 bytes and the tokens' byte offsets: no Python string is made of a token. A text
+    that cannot be written in UTF-8 (a lone surrogate) raises ``UnicodeEncodeError``, as Arrow does for one token."""
+    joined = "".join(texts)
+    data = joined.encode("utf-8")
+    code_points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    width = np.ones(len(code_points) + 1, dtype=np.int64)  # UTF-8 bytes of each character
+    width[0] = 0
+    width[1:] += code_points >= 0x80
+    width[1:] += code_points >= 0x800
+    width[1:] += code_points >= 0x10000
+    byte_at = np.cumsum(width)  # byte offset of each character offset
+    offsets = byte_at[np.concatenate([[0], np.cumsum(lengths)])]
+    return pa.LargeStringArray.from_buffers(len(lengths), pa.py_buffer(offsets), pa.py_buffer(data))
 
-    Returns:
-        the kinds of the kept tokens, and the keep mask over ``tokens``.
-    """
-    codes, keep = _kind_codes(tokens, numbers)
-    return np.array(_KINDS.to_pylist(), dtype=object)[codes], keep
 
-
-def _kind_codes(tokens: pa.Array, numbers: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`token_kinds` as codes into :data:`_KINDS` (0 word, 1 number, 2 punct) of the kept tokens."""
+def _kind_codes(tokens: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """The one token-kind rule, as codes into :data:`_KINDS` (0 word, 1 number, 2 punct), and the keep mask: a token
+    of whitespace only is dropped; a token with no letter or number is ``punct``; anything else is ``word``, unless it
+    was cut out as a :data:`NUMBER` before segmentation (the caller marks those ``number``: the kind depends on where
+    the token stands, not only on its text)."""
     codes = np.where(pc.match_substring_regex(tokens, _PUNCT_RE2).to_numpy(zero_copy_only=False), 2, 0)
-    codes[np.asarray(numbers, dtype=np.int64)] = 1
     keep = ~pc.match_substring_regex(tokens, _SPACE_RE2).to_numpy(zero_copy_only=False)
-    return codes[keep], keep
+    return codes, keep
 
 
 def _version(package: str) -> str:

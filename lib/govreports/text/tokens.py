@@ -22,7 +22,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from govreports.corpus.structure import paragraph_texts
 from govreports.runtime.cache import key_of, write_parquet
 from govreports.runtime.parallel import TableRows, map_batches, workers
 from govreports.text.segment import Segmenter
@@ -150,36 +149,12 @@ def _tokens_of_batch(segmenter: Segmenter, folder: str | None, then: Callable[[p
     path = _batch_path(folder, batch) if folder else None
     if path is not None and path.exists():
         return then(pd.read_parquet(path)) if then is not None else str(path)
-    documents = pd.DataFrame(batch, columns=["doc_id", "sha256", "text"])
-    paragraphs = paragraph_texts(documents)
-    table = _sorted(segmenter.tokens_table(paragraphs), paragraphs)
+    table = segmenter.report_tokens(pd.DataFrame(batch, columns=["doc_id", "sha256", "text"]))  # in doc_id order
     if path is not None:
         write_parquet(table, path)  # atomic: a run stopped half-way never leaves a broken cache file
         if then is None:
             return str(path)
     return then(table) if then is not None else table
-
-
-def _sorted(table: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """The token table of ``paragraphs`` sorted by ``doc_id`` then ``start`` (stable), with :data:`TOKEN_COLUMNS`.
-
-    The tokens of a paragraph tile its text in order, so the table is in that order already when the paragraphs come
-    by ``doc_id`` and, within a report, each starts after the one before it ends: then the sort is skipped (checked
-    on the paragraphs, not on the millions of tokens)."""
-    if _in_text_order(paragraphs):
-        return table.reset_index(drop=True)[TOKEN_COLUMNS]
-    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)[TOKEN_COLUMNS]
-
-
-def _in_text_order(paragraphs: pd.DataFrame) -> bool:
-    """True when the rows of ``paragraphs`` come by ``doc_id`` and, within a report, without going back or overlapping."""
-    if len(paragraphs) < 2:
-        return True
-    doc_ids = paragraphs["doc_id"].to_numpy(dtype=object)
-    starts = paragraphs["start"].to_numpy(dtype=np.int64)
-    ends = starts + paragraphs["text"].str.len().to_numpy(dtype=np.int64)
-    same = doc_ids[1:] == doc_ids[:-1]
-    return bool(np.all(same | (doc_ids[1:] > doc_ids[:-1])) and np.all(~same | (starts[1:] >= ends[:-1])))
 
 
 def _batch_path(folder: str, batch: list[tuple[str, str, str]]) -> Path:
