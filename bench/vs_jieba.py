@@ -9,8 +9,8 @@ What it measures, in this order (one run each, same machine, same files):
    cleaning, metadata, structure, its own work, writing the CSV), with no cache (cold), at the default ``--n-jobs``.
 3. **the stages of keywords**, in this process and serially, so that each can be timed: read, clean, the gazetteer
    (built once per process: by each worker of a command), metadata (title, years, level and place chain), places
-   (the corpus's place names), structure (paragraphs),
-   segmentation (the token table), tables (term counts) and write (the CSV).
+   (the corpus's place names), segmentation (the token table: each report cut whole and its tokens numbered by
+   paragraph, as the command does), tables (term counts) and write (the CSV).
 
 Each line gives seconds, million characters per second (characters of the raw files) and the ratio to plain
 jieba's time. Issue 12 asks for ``keywords`` at most 0.15 of plain jieba on at least 8 M characters.
@@ -80,7 +80,6 @@ def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     from govreports.corpus.clean import clean_text
     from govreports.corpus.places import gazetteer, place_names
     from govreports.corpus.readers import read_file
-    from govreports.corpus.structure import paragraph_texts
     from govreports.keywords import frequencies as keywords
     from govreports.runtime.tables import write_csv
     from govreports.text.segment import Segmenter, stopwords
@@ -108,10 +107,8 @@ def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     timings[-1] = ("metadata (title, years, place chain)", timings[-1][1] - read - clean)
     names = place_names(documents)
     lap("places (corpus place names)")
-    table = paragraph_texts(documents)
-    lap("structure (paragraphs)")
     segmenter = Segmenter(extra_words=names)
-    tokens = segmenter.tokens_table(table)
+    tokens = segmenter.report_tokens(documents)
     lap("segmentation (token table)")
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(("general",), extra=names))
     lap("tables (term counts)")

@@ -98,6 +98,23 @@ def test_targets_writes_the_target_table(tmp_path, capsys) -> None:
     assert f"{len(table)} targets (0 with an outcome)" in capsys.readouterr().out
 
 
+def test_the_command_ends_with_the_exit_code_of_main_after_writing(tmp_path) -> None:
+    """The console script (entry_point) ends the process itself, without the interpreter's teardown: the table it
+    wrote is whole, its summary printed, and the exit code is main's (0, or 2 for an output that exists)."""
+    out = tmp_path / "documents.csv"
+    code = ("import sys\nfrom govreports.cli import entry_point\n"
+            f"sys.argv = ['govreports', 'corpus', {str(RAW)!r}, '-o', {str(out)!r}, '--n-jobs', '1']\nentry_point()")
+    path = os.pathsep.join([str(ROOT / "lib"), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("5 reports loaded") and first.stdout.endswith(f"-> {out}\n")
+    assert len(pd.read_csv(out)) == 5
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert again.returncode == 2
+    assert again.stderr == f"govreports: {out}: exists; pass --force to replace it\n"
+
+
 def test_help_imports_neither_pandas_nor_the_readers() -> None:
     code = ("import sys\nimport govreports.cli\ntry:\n    govreports.cli.main(['keywords', '--help'])\n"
             "except SystemExit:\n    pass\nprint(govreports.__file__)\n"

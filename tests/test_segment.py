@@ -218,3 +218,17 @@ def test_reports_cut_whole_give_the_tokens_of_their_paragraphs(documents, make) 
         "2022", "2023", "2022", "7%", "2021", "12,345.6万元", "0.5%", "3.2%", "120", "54165元", "2023", "5.5%",
         "2023", "1", "10"]
     assert "PM2.5" in set(edges["token"])  # digits glued to letters (PM2.5, 5G) are no number
+
+
+def test_a_backend_that_drops_characters_is_refused() -> None:
+    """Offsets are running sums of token lengths: tokens that do not cover their text would shift every offset."""
+
+    class Dropping(Segmenter):
+        @property
+        def _tokenizer(self):
+            return lambda text: [piece for piece in text.split(" ") if piece]
+
+    with pytest.raises(RuntimeError, match="do not cover"):
+        Dropping(policy_terms=False).tokenize("全年 增长5.5%")
+    assert Dropping(policy_terms=False).tokenize("增长5.5%") == [("增长", 0, "word"), ("5.5%", 2, "number")]
+    assert Segmenter().tokenize("") == []

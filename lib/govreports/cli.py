@@ -18,6 +18,7 @@ an argument that names a file or folder that cannot be used.
 from __future__ import annotations
 
 import argparse
+import atexit
 import logging
 import os
 import sys
@@ -25,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NoReturn, TypeVar
 
 from govreports import __version__
 
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-__all__ = ["main"]
+__all__ = ["entry_point", "main"]
 
 T = TypeVar("T")
 Form = Literal["csv", "parquet", "parts"]
@@ -44,6 +45,18 @@ PART_REPORTS = 200
 #: that divides both this and :data:`PART_REPORTS`, so that a part's batches are written together). Batches smaller
 #: than a part keep every worker busy to the end (488 reports make 10 batches, not 2 of 200 and one of 88).
 BATCH_REPORTS = 50
+
+
+def entry_point() -> NoReturn:
+    """The ``govreports`` command (``[project.scripts]``): :func:`main`, then the exit handlers, then the process ends
+    without the interpreter freeing its objects one by one, which took 0.15-0.2 s after a command on a few hundred
+    reports (the table, the corpus, pandas' modules). Everything the command wrote is closed and flushed by then;
+    an error raised by :func:`main` ends the process as usual, with its traceback."""
+    code = main()
+    atexit._run_exitfuncs()  # what the interpreter would run at exit (logging's flush, the pool's thread joins)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
