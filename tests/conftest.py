@@ -12,6 +12,15 @@ RAW = ROOT / "data" / "raw"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_user_cache(tmp_path_factory) -> None:
+    """The tests keep what the package derives from installed data (the parsed gazetteer) in a folder of their own,
+    not in the user's cache folder; worker processes inherit the setting."""
+    import os
+
+    os.environ["GOVREPORTS_CACHE"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture(scope="session")
 def documents() -> pd.DataFrame:
     from govreports import load_corpus

@@ -80,6 +80,34 @@ def test_a_pickled_gazetteer_builds_its_own_automaton() -> None:
     assert copy.mentions("镇宁六马镇成为贵州省“绿水青山就是金山银山”实践创新基地。")["六马镇"] == 1
 
 
+def test_the_parsed_gazetteer_is_kept_in_the_user_cache_and_read_back(tmp_path, monkeypatch) -> None:
+    """A process reads the gazetteer an earlier one parsed (the same places and names); a damaged file is parsed again
+    and replaced; a folder that cannot be written costs only the time."""
+    from govreports.corpus import places
+
+    monkeypatch.setenv("GOVREPORTS_CACHE", str(tmp_path))
+    parsed = places._parse_gazetteer()
+    stored = places.user_cached("gazetteer", places._gazetteer_key(), places._parse_gazetteer, places.Gazetteer)
+    (path,) = tmp_path.glob("gazetteer-*.pickle")
+    read = places.user_cached("gazetteer", places._gazetteer_key(), _never, places.Gazetteer)
+    for gaz in (stored, read):
+        assert gaz.places == parsed.places and gaz.names == parsed.names and gaz.by_short == parsed.by_short
+    assert read.mentions("诸暨市店口镇")["店口镇"] == 1
+    path.write_bytes(path.read_bytes()[:1000])  # cut short
+    again = places.user_cached("gazetteer", places._gazetteer_key(), places._parse_gazetteer, places.Gazetteer)
+    assert again.names == parsed.names and pickle.loads(path.read_bytes()).names == parsed.names
+    places.user_cached("gazetteer", "an-older-key", places._parse_gazetteer, places.Gazetteer)
+    assert [p.name for p in tmp_path.glob("gazetteer-*.pickle")] == ["gazetteer-an-older-key.pickle"]  # one a name
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("GOVREPORTS_CACHE", str(blocked / "cache"))
+    assert places.user_cached("gazetteer", "key", places._parse_gazetteer, places.Gazetteer).names == parsed.names
+
+
+def _never() -> None:
+    raise AssertionError("parsed again although the cache holds the gazetteer")
+
+
 @pytest.mark.parametrize(
     ("text", "share"),
     [

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "jionlp_table", "locate", "read_rule_table",
+__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "jionlp_table", "jionlp_table_file", "locate", "read_rule_table",
            "read_word_list", "resource_path"]
 
 _HEADER = re.compile(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$")
@@ -231,15 +231,25 @@ def _read_header(lines: list[str]) -> tuple[dict[str, str], int]:
 
 def jionlp_table(stem: str) -> str:
     """Text of ``jionlp/dictionary/<stem>.txt`` (zipped or not) from the installed package."""
+    path = jionlp_table_file(stem)
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zipped:
+            return io.TextIOWrapper(zipped.open(f"{stem}.txt"), encoding="utf-8").read()
+    return path.read_text(encoding="utf-8")
+
+
+def jionlp_table_file(stem: str) -> Path:
+    """The file holding jionlp's ``<stem>`` table in the installed package: ``dictionary/<stem>.zip``, or the plain
+    ``.txt`` where there is no archive.
+
+    Raises:
+        RuntimeError: jionlp is not installed, or the table is missing.
+    """
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the gazetteer needs the jionlp package: pip install jionlp==1.5.31")
     folder = Path(next(iter(spec.submodule_search_locations))) / "dictionary"
-    archive = folder / f"{stem}.zip"
-    if archive.exists():
-        with zipfile.ZipFile(archive) as zipped:
-            return io.TextIOWrapper(zipped.open(f"{stem}.txt"), encoding="utf-8").read()
-    plain = folder / f"{stem}.txt"
-    if plain.exists():
-        return plain.read_text(encoding="utf-8")
+    for path in (folder / f"{stem}.zip", folder / f"{stem}.txt"):
+        if path.exists():
+            return path
     raise RuntimeError(f"jionlp's {stem} table is missing under {folder}")

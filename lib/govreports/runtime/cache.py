@@ -15,6 +15,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -25,7 +26,8 @@ import pandas as pd
 
 from govreports.runtime.atomic import write_atomic, write_bytes
 
-__all__ = ["cached_frame", "cached_object", "code_fingerprint", "content_key", "key_of", "rules_folder_state", "write_parquet"]
+__all__ = ["cached_frame", "cached_object", "code_fingerprint", "content_key", "key_of", "rules_folder_state",
+           "user_cache_folder", "user_cached", "write_parquet"]
 
 T = TypeVar("T")
 _LIBRARIES = ("pandas", "numpy", "scikit-learn", "scipy", "jieba", "rjieba", "jionlp", "pyarrow")
@@ -178,4 +180,40 @@ def cached_object(cache_dir: str | Path | None, namespace: str, key: str, comput
             return pickle.load(handle)
     value = compute()
     write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def user_cache_folder() -> Path:
+    """This user's cache folder for what the package derives from installed data (the gazetteer parsed from jionlp's
+    table): the folder named by ``GOVREPORTS_CACHE``, else ``$XDG_CACHE_HOME/govreports``, else
+    ``~/.cache/govreports``. Everything in it can be deleted at any time: it is derived again when needed."""
+    named = os.environ.get("GOVREPORTS_CACHE")
+    if named:
+        return Path(named).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "govreports"
+
+
+def user_cached(name: str, key: str, compute: Callable[[], T], kind: type[T]) -> T:
+    """``compute()``, kept with pickle as ``<user_cache_folder>/<name>-<key>.pickle`` and read back from there while
+    ``key`` (a hash of everything the value depends on) is the same. A file that cannot be read back as a ``kind``
+    (cut short, from another version) is computed again and replaced, and the files of ``name`` with other keys are
+    deleted when a new one is written; a folder that cannot be written is left alone (the value is computed each
+    time, nothing fails). Only for values this package computes itself: unpickling runs code."""
+    path = user_cache_folder() / f"{name}-{key}.pickle"
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+        if isinstance(value, kind):
+            return value
+    except FileNotFoundError:
+        pass
+    except Exception:  # whatever a damaged pickle raises: computed again below
+        pass
+    value = compute()
+    with suppress(OSError):  # a folder that cannot be written: nothing kept
+        write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        for stale in path.parent.glob(f"{name}-*.pickle"):  # of other keys (an older version): one file a name
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return value
