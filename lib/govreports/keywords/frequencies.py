@@ -26,6 +26,8 @@ from typing import TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from govreports.runtime.steps import cached_step
 
@@ -56,10 +58,12 @@ def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int
 
 def is_term(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> np.ndarray:
     """Which rows of ``tokens`` are :func:`terms`, as a boolean array."""
-    stop = stopwords if isinstance(stopwords, set | frozenset) else set(stopwords)
+    token = _arrow(tokens["token"])
+    stop = pa.array(sorted(stopwords if isinstance(stopwords, set | frozenset) else set(stopwords)), token.type)
     words = (tokens["kind"] == "word").to_numpy(dtype=bool)
-    return words & (tokens["token"].str.len() >= min_chars).to_numpy(dtype=bool) & ~tokens["token"].isin(
-        stop).to_numpy(dtype=bool)
+    long_enough = pc.fill_null(pc.greater_equal(pc.utf8_length(token), min_chars), False)
+    return words & long_enough.to_numpy(zero_copy_only=False) & ~pc.is_in(token, value_set=stop).to_numpy(
+        zero_copy_only=False)
 
 
 def with_metadata(tokens: pd.DataFrame, documents: pd.DataFrame | None = None,
@@ -149,15 +153,29 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
     words = (batch["kind"] == "word").to_numpy(dtype=bool) & grouped
     sizes = np.bincount(group_of_row[words], minlength=len(groups)).astype(np.int64)
     rows = is_term(batch, stopwords=stop, min_chars=min_chars) & grouped
-    term_of_row, names = pd.factorize(batch["token"][rows])
-    pairs, count = np.unique(group_of_row[rows].astype(np.int64) * max(len(names), 1) + term_of_row,
-                             return_counts=True)
-    group, term = np.divmod(pairs, max(len(names), 1))
+    encoded = pc.dictionary_encode(_arrow(batch["token"]).filter(pa.array(rows)))  # terms in order of first use
+    term_of_row = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    names = pd.Index(pd.Series(encoded.dictionary, dtype=batch["token"].dtype), copy=False)
+    width = max(len(names), 1)
+    keys = group_of_row[rows].astype(np.int64) * width + term_of_row
+    if len(groups) * width <= max(4 * len(keys), 1 << 20):  # few enough (group, term) cells: count them in place
+        cells = np.bincount(keys, minlength=len(groups) * width)
+        pairs = np.flatnonzero(cells)
+        count = cells[pairs]
+    else:
+        pairs, count = np.unique(keys, return_counts=True)
+    group, term = np.divmod(pairs, width)
     rank = np.empty(len(names), dtype=np.int64)
     rank[names.argsort()] = np.arange(len(names))
     order = np.lexsort((rank[term], -count, group))  # group, then count (descending), then term
     return _BatchCounts(groups.rename(by), sizes, names, group[order].astype(np.int32), term[order].astype(np.int32),
                         count[order].astype(np.int32))
+
+
+def _arrow(column: pd.Series) -> pa.Array:
+    """A column as one Arrow array: a token table's own strings, without a copy when they are in one piece."""
+    values = pa.array(column)
+    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
 
 
 def _gather(values: list[pd.Index], codes: list[np.ndarray]) -> pd.Index:
