@@ -245,7 +245,6 @@ def _npc_sessions(head: str, rules: DatingRules) -> list[YearEvidence]:
 
 def _review_and_plan(text: str, rules: DatingRules, shift: int) -> list[YearEvidence]:
     found = []
-    numbered = _NUMBERED_LINE
     review = _review_heading(rules)
     match = review.search(text[:20000])
     if match:
@@ -263,20 +262,30 @@ def _review_and_plan(text: str, rules: DatingRules, shift: int) -> list[YearEvid
     report = re.search(r"关于" + _YEAR + r"[^。]{0,12}计划[^。]{0,12}的报告", text[:1500])
     if report:
         found.append(YearEvidence(int(report.group(1)), "plan report", 3, report.group(0)))
+    # The three searches below run over the whole text. Each pattern starts with the character it consumes first (a
+    # line break, a space, 对 or a digit), so that Python's re jumps to where that character is instead of trying the
+    # pattern at every position (issue 12: 0.36 s -> 0.1 s for 8 M characters): the text is searched with a line
+    # break or a space put before it, which stands for the start of the text (^).
     table = five_year_plans()
     names = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-    span = re.search(r"(?:^|\s)[^\s。，]{0,12}[“\"]?(" + names + r")[”\"]?[^\s。，]{0,12}(?:" + rules.words("plan_span_word")
-                     + r")[^\s。，]{0,10}(?=\s|$)", text)
+    span = re.search(r"\s[^\s。，]{0,12}[“\"]?(" + names + r")[”\"]?[^\s。，]{0,12}(?:" + rules.words("plan_span_word")
+                     + r")[^\s。，]{0,10}(?=\s|$)", " " + text)
     if span:
         found.append(YearEvidence(table[span.group(1)][0], "five-year plan heading", 3, span.group(0).strip()[:40]))
-    plan = re.compile(numbered + _YEAR + r"的?(?:政府)?(?:" + rules.words("plan_word") + r")(?![^\n]{0,8}(?:"
-                      + rules.words("not_plan_word") + "))")
-    for match in plan.finditer(text):
+    plan = re.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]\s*)?" + _YEAR + r"的?(?:政府)?(?:" + rules.words("plan_word")
+                      + r")(?![^\n]{0,8}(?:" + rules.words("not_plan_word") + "))")
+    for match in plan.finditer("\n" + text):
         if not review.match(match.group(0)):
             found.append(YearEvidence(int(match.group(1)), "plan heading", 3, match.group(0).strip()[:40]))
             break
-    phrase = re.search(r"对(?:今后五年和|今年即)?" + _YEAR + r"的?(?:政府)?工作提出|" + _YEAR
-                       + r"(?:经济社会发展|全[市县区省])?的?主要预期目标", text)
+    phrases = [re.search(pattern, text) for pattern, cue in _PLAN_PHRASES if cue in text]  # at most one can start
+    phrase = min((match for match in phrases if match), key=lambda match: match.start(), default=None)  # at a place
     if phrase:
-        found.append(YearEvidence(int(next(g for g in phrase.groups() if g)), "plan phrase", 3, phrase.group(0)))
+        found.append(YearEvidence(int(phrase.group(1)), "plan phrase", 3, phrase.group(0)))
     return found
+
+
+#: The plan phrase (对2021年工作提出…, 2021年的主要预期目标), as two patterns (the first match of either is taken) with
+#: the words each needs in the text.
+_PLAN_PHRASES = ((r"对(?:今后五年和|今年即)?" + _YEAR + r"的?(?:政府)?工作提出", "工作提出"),
+                 (_YEAR + r"(?:经济社会发展|全[市县区省])?的?主要预期目标", "主要预期目标"))
