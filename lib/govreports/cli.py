@@ -279,6 +279,9 @@ def _load(args: argparse.Namespace, pool: Executor | None):
 
 def _keywords(args: argparse.Namespace) -> int:
     with _workers(args.n_jobs) as pool:  # first: the workers start while this process imports (see _workers)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         from govreports.corpus.places import place_names
         from govreports.keywords import frequencies as keywords
         from govreports.text.segment import Segmenter, StopwordLayer, stopwords
@@ -296,8 +299,8 @@ def _keywords(args: argparse.Namespace) -> int:
         segmenter = Segmenter(user_dicts=args.user_dict, extra_words=places)
         layers: tuple[StopwordLayer, ...] = ("general", "boilerplate") if args.boilerplate else ("general",)
         stop = stopwords(layers, extra=places)
-        count = partial(keywords.term_frequencies, stopwords=stop, min_chars=args.min_chars)
-        terms: set[str] = set()
+        count = partial(_term_counts, partial(keywords.term_frequencies, stopwords=stop, min_chars=args.min_chars))
+        terms: list[pa.Array] = []  # the distinct terms of each batch
         rows = 0
 
         def counts() -> Iterator[pd.DataFrame]:
@@ -306,13 +309,20 @@ def _keywords(args: argparse.Namespace) -> int:
             nonlocal rows
             for table in iter_tokens(documents, segmenter, cache_dir=args.cache, batch_size=_batch_reports(),
                                      executor=pool, then=count):
-                terms.update(table["term"].unique())
+                terms.append(pc.unique(pa.array(table["term"])).cast(pa.large_string()))
                 rows += len(table)
-                yield table[["doc_id", "term", "count"]]
+                yield table
 
         _write(_parts(counts(), args.form), args)
-    _summary(documents, args.output, extra=f"{_count(rows, 'row')}, {_count(len(terms), 'distinct term')}")
+    distinct = pc.count_distinct(pa.chunked_array(terms, pa.large_string())).as_py() if terms else 0
+    _summary(documents, args.output, extra=f"{_count(rows, 'row')}, {_count(distinct, 'distinct term')}")
     return 0
+
+
+def _term_counts(frequencies: Callable[[pd.DataFrame], pd.DataFrame], tokens: pd.DataFrame) -> pd.DataFrame:
+    """Worker: the ``doc_id``, ``term``, ``count`` columns of ``frequencies(tokens)``, the table ``keywords`` writes
+    (only they travel back to the command)."""
+    return frequencies(tokens)[["doc_id", "term", "count"]]
 
 
 def _statements(args: argparse.Namespace):
