@@ -202,11 +202,12 @@ def _by_mentions(text: str, suffix: str, superiors: set[str], gaz: Gazetteer, co
     scores: dict[Place, int] = {}
     written: dict[Place, str] = {}
     if suffix in ("县", "区", "市"):  # old suffixes: 清苑县, 徐水县
-        for match in re.finditer(r"([\u4e00-\u9fff]{2,3}?)" + suffix, text):
-            for unit in gaz.by_short.get(match.group(1), ()):
+        # each name before the suffix once, with how often it occurs, in the order of first occurrence
+        for short, n in Counter(re.findall(r"([\u4e00-\u9fff]{2,3}?)" + suffix, text)).items():
+            for unit in gaz.by_short.get(short, ()):
                 if unit.level == "county" and not unit.name.endswith(suffix):
-                    scores[unit] = scores.get(unit, 0) + 2
-                    written[unit] = match.group(1) + suffix
+                    scores[unit] = scores.get(unit, 0) + 2 * n
+                    written[unit] = short + suffix
     for name, n in counts.items():
         units = [unit for unit in (*gaz.by_name.get(name, ()), *gaz.by_short.get(name, ()))
                  if unit.level in levels and unit.name.endswith(ends) and unit.name not in ends]
