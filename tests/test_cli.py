@@ -98,6 +98,15 @@ def test_targets_writes_the_target_table(tmp_path, capsys) -> None:
     assert f"{len(table)} targets (0 with an outcome)" in capsys.readouterr().out
 
 
+def test_keywords_of_reports_without_a_term_is_a_table_with_its_header_only(tmp_path, capsys) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "stop_words_only.txt").write_text("的。\n", encoding="utf-8")
+    out = tmp_path / "terms.csv"
+    assert main(["keywords", str(tmp_path / "reports"), "-o", str(out), "--n-jobs", "1"]) == 0
+    assert out.read_text(encoding="utf-8-sig").splitlines() == ["doc_id,term,count"]
+    assert "0 rows, 0 distinct terms" in capsys.readouterr().out
+
+
 def test_the_command_ends_with_the_exit_code_of_main_after_writing(tmp_path) -> None:
     """The console script (entry_point) ends the process itself, without the interpreter's teardown: the table it
     wrote is whole, its summary printed, and the exit code is main's (0, or 2 for an output that exists)."""

@@ -116,3 +116,19 @@ def test_term_frequencies_of_batches_equal_those_of_the_whole_table() -> None:
     assert by_paragraph.equals(keywords.term_frequencies(whole, by="paragraph"))
     assert by_paragraph.loc[0].to_dict() == {"paragraph": 0, "term": "乡村", "count": 3, "per_10k": 3000.0,
                                              "n_tokens": 10}
+
+
+def test_terms_of_a_categorical_token_column_and_odd_stop_words() -> None:
+    """is_term reads any column of text (a categorical one too) and ignores stop words that are not text."""
+    tokens = pd.DataFrame({"doc_id": ["a", "a", "a"], "token": pd.Categorical(["经济", "的", "发展"]),
+                           "kind": ["word", "word", "word"]})
+    assert keywords.is_term(tokens, stopwords={"的", 3}).tolist() == [True, False, True]
+
+
+def test_term_frequencies_without_a_single_term_is_an_empty_table() -> None:
+    """Reports whose words are all stop words (的。) give an empty table with the usual columns, not an error."""
+    tokens = pd.DataFrame({"doc_id": ["a", "a"], "paragraph": [0, 0], "token": ["的", "。"], "start": [0, 1],
+                           "kind": ["word", "punct"]})
+    table = keywords.term_frequencies(tokens, stopwords={"的"})
+    assert table.empty and list(table.columns) == ["doc_id", "term", "count", "per_10k", "n_tokens"]
+    assert table["count"].dtype == "int64"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections import Counter
 
@@ -96,12 +97,36 @@ def test_the_parsed_gazetteer_is_kept_in_the_user_cache_and_read_back(tmp_path, 
     path.write_bytes(path.read_bytes()[:1000])  # cut short
     again = places.user_cached("gazetteer", places._gazetteer_key(), places._parse_gazetteer, places.Gazetteer)
     assert again.names == parsed.names and pickle.loads(path.read_bytes()).names == parsed.names
-    places.user_cached("gazetteer", "an-older-key", places._parse_gazetteer, places.Gazetteer)
-    assert [p.name for p in tmp_path.glob("gazetteer-*.pickle")] == ["gazetteer-an-older-key.pickle"]  # one a name
+    past = path.stat().st_mtime - 1_000
+    os.utime(path, (past, past))
+    for number in range(5):  # five more keys, each written after the one before: the four newest files are kept
+        places.user_cached("gazetteer", f"key-{number}", lambda: parsed, places.Gazetteer)
+        written = tmp_path / f"gazetteer-key-{number}.pickle"
+        os.utime(written, (past + 1 + number, past + 1 + number))  # one second apart (file times can be coarser)
+    assert sorted(p.name for p in tmp_path.glob("gazetteer-*.pickle")) == [f"gazetteer-key-{n}.pickle" for n in (1, 2, 3, 4)]
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     monkeypatch.setenv("GOVREPORTS_CACHE", str(blocked / "cache"))
     assert places.user_cached("gazetteer", "key", places._parse_gazetteer, places.Gazetteer).names == parsed.names
+
+
+def test_without_a_home_folder_the_gazetteer_is_parsed_each_time(monkeypatch) -> None:
+    """No GOVREPORTS_CACHE, no XDG_CACHE_HOME and no home folder (a user without a password entry): no cache, no
+    failure."""
+    from pathlib import Path
+
+    from govreports.corpus import places
+    from govreports.runtime.cache import user_cache_folder
+
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("GOVREPORTS_CACHE", "XDG_CACHE_HOME", "HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", homeless)
+    assert user_cache_folder() is None
+    gaz = places.user_cached("gazetteer", places._gazetteer_key(), places._parse_gazetteer, places.Gazetteer)
+    assert gaz.mentions("诸暨市店口镇")["店口镇"] == 1
 
 
 def _never() -> None:

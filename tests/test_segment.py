@@ -232,3 +232,19 @@ def test_a_backend_that_drops_characters_is_refused() -> None:
         Dropping(policy_terms=False).tokenize("全年 增长5.5%")
     assert Dropping(policy_terms=False).tokenize("增长5.5%") == [("增长", 0, "word"), ("5.5%", 2, "number")]
     assert Segmenter().tokenize("") == []
+
+
+def test_reports_cut_whole_cover_the_corner_cases_of_cutting_paragraphs() -> None:
+    """No report, reports of whitespace only, reports out of doc_id order, and a token that runs from stripped
+    whitespace into a paragraph (which a real backend never makes): the table of cutting paragraph by paragraph."""
+    import pandas as pd
+
+    from govreports.corpus.structure import paragraph_texts
+
+    segmenter, pieces = Segmenter(), _ThreeCharacterCut(policy_terms=False)
+    reports = pd.DataFrame({"doc_id": ["c", "a", "b"], "text": ["\t", " 增长5.5%", "全镇\n\n 一是稳增长。二是保民生。"]})
+    for chosen in (reports.iloc[:0], reports.iloc[:1], reports):
+        for cutter in (segmenter, pieces):
+            assert cutter.report_tokens(chosen).equals(cutter.tokens_table(paragraph_texts(chosen)))
+    assert pieces.report_tokens(reports.iloc[1:2])["token"].tolist() == ["增长", "5.5%"]  # " 增" runs into it
+    assert segmenter.report_tokens(reports)["doc_id"].tolist()[:1] == ["a"]

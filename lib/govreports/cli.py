@@ -50,10 +50,11 @@ BATCH_REPORTS = 50
 def entry_point() -> NoReturn:
     """The ``govreports`` command (``[project.scripts]``): :func:`main`, then the exit handlers, then the process ends
     without the interpreter freeing its objects one by one, which took 0.15-0.2 s after a command on a few hundred
-    reports (the table, the corpus, pandas' modules). Everything the command wrote is closed and flushed by then;
-    an error raised by :func:`main` ends the process as usual, with its traceback."""
+    reports (the table, the corpus, pandas' modules). By then every subcommand has closed its output and shut its
+    worker pool down, waiting for it (the ``with`` of :func:`_workers`): no thread is left whose end the interpreter
+    would wait for. An error raised by :func:`main` ends the process as usual, with its traceback."""
     code = main()
-    atexit._run_exitfuncs()  # what the interpreter would run at exit (logging's flush, the pool's thread joins)
+    atexit._run_exitfuncs()  # what the interpreter would run at exit (logging's flush ...)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

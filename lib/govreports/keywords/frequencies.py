@@ -59,7 +59,7 @@ def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int
 def is_term(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> np.ndarray:
     """Which rows of ``tokens`` are :func:`terms`, as a boolean array."""
     token = _arrow(tokens["token"])
-    stop = pa.array(sorted(stopwords if isinstance(stopwords, set | frozenset) else set(stopwords)), token.type)
+    stop = pa.array([word for word in set(stopwords) if isinstance(word, str)], token.type)  # only text can match
     words = (tokens["kind"] == "word").to_numpy(dtype=bool)
     long_enough = pc.fill_null(pc.greater_equal(pc.utf8_length(token), min_chars), False)
     return words & long_enough.to_numpy(zero_copy_only=False) & ~pc.is_in(token, value_set=stop).to_numpy(
@@ -112,9 +112,11 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
         (word tokens of the group), sorted by group, then count (descending), then term.
     """
     parts = list(each_batch(tokens, partial(_batch_frequencies, by, frozenset(stopwords), min_chars)))
-    if not parts:
-        return pd.DataFrame(columns=[by, "term", "count", "per_10k", "n_tokens"])
     counted = [part for part in parts if len(part.count)]
+    if not counted:  # no report uses a term (or there are no tokens)
+        return pd.DataFrame({by: pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
+                             "count": pd.Series(dtype="int64"), "per_10k": pd.Series(dtype="float64"),
+                             "n_tokens": pd.Series(dtype="int64")})
     if counted and _in_order([part.groups[part.sizes > 0] for part in parts]):
         # each group is counted whole in one batch, and the batches come in group order: the batches' rows, one
         # after the other, are the table of the corpus (built column by column, each column in one piece)
@@ -173,9 +175,14 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
 
 
 def _arrow(column: pd.Series) -> pa.Array:
-    """A column as one Arrow array: a token table's own strings, without a copy when they are in one piece."""
+    """A column of text as one Arrow array of strings: a token table's own, without a copy when they are in one
+    piece; any other column of text (categorical, object) converted."""
     values = pa.array(column)
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        values = values.cast(pa.large_string())  # a categorical's dictionary array, or text read as another type
+    return values
 
 
 def _gather(values: list[pd.Index], codes: list[np.ndarray]) -> pd.Index:

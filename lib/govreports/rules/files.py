@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "jionlp_table", "jionlp_table_file", "locate", "read_rule_table",
-           "read_word_list", "resource_path"]
+__all__ = ["RuleFileError", "RuleTable", "Schema", "WordEntry", "WordList", "jionlp_table", "jionlp_table_file",
+           "locate", "read_rule_table", "read_word_list", "resource_path"]
 
 _HEADER = re.compile(r"^#\s*([A-Za-z_]+)\s*:\s*(.*)$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*)$")

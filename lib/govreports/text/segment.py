@@ -213,9 +213,10 @@ class Segmenter:
                       (starts + np.repeat(paragraphs["start"].to_numpy(dtype=np.int64), counts))[keep], codes[keep])
 
     def report_tokens(self, documents: pd.DataFrame) -> pd.DataFrame:
-        """Token table of whole reports (``doc_id`` and clean ``text`` of a documents table): the table
-        :meth:`tokens_table` makes of all their paragraphs (:func:`govreports.corpus.structure.paragraph_texts`), in
-        the documents' order, made a report at a time (a third of the time).
+        """Token table of whole reports (``doc_id`` and clean ``text`` of a documents table, one row per report):
+        the table :meth:`tokens_table` makes of all their paragraphs
+        (:func:`govreports.corpus.structure.paragraph_texts`), made a report at a time (a third of the time), in the
+        same order (by ``doc_id``, each report in text order).
 
         A report is cut whole, and each token takes the number of the paragraph it lies in
         (:func:`govreports.corpus.structure.paragraph_spans`); a token outside every paragraph (whitespace, or a
@@ -223,33 +224,40 @@ class Segmenter:
         paragraph by paragraph because every paragraph starts after whitespace or ``。；;`` and ends before whitespace
         or a Chinese numeral (一是, 二是 ...), and neither the backend (whose runs of Chinese, Latin letters and
         digits never hold those characters) nor :data:`NUMBER` joins characters across such a boundary. A report
-        where a token would still cross a paragraph boundary is cut paragraph by paragraph instead.
+        where a token would still run over a paragraph's edge (out of it, or into it from outside) is cut paragraph
+        by paragraph instead.
         """
         from govreports.corpus.structure import paragraph_spans, paragraph_texts
 
+        if not documents["doc_id"].is_monotonic_increasing:  # paragraph_texts' order
+            documents = documents.sort_values("doc_id", kind="stable")
         texts = documents["text"].tolist()
         tokens, counts, starts, lengths, codes, keep = self._cut_texts(texts)
         spans = [np.array(paragraph_spans(text), dtype=np.int64).reshape(-1, 2) for text in texts]
         bases = np.cumsum([0, *map(len, texts)])  # each report's offset in the reports written one after the other
-        paragraph_starts = np.concatenate([span[:, 0] + base for span, base in zip(spans, bases, strict=False)])
-        paragraph_ends = np.concatenate([span[:, 1] + base for span, base in zip(spans, bases, strict=False)])
+        edges = np.concatenate([span + base for span, base in zip(spans, bases, strict=False)]) if spans else \
+            np.zeros((0, 2), np.int64)  # every paragraph's (start, end) there, in order
         report = np.repeat(np.arange(len(texts)), counts)
         offsets = starts + bases[:-1][report]
-        holder = np.searchsorted(paragraph_starts, offsets, side="right") - 1  # the paragraph starting last before
-        inside = (holder >= 0) & (offsets < paragraph_ends[np.maximum(holder, 0)])
+        ends = offsets + lengths
+        holder = np.searchsorted(edges[:, 0], offsets, side="right") - 1  # the paragraph starting last before
+        last = max(len(edges) - 1, 0)
+        inside = (holder >= 0) & (offsets < edges[np.clip(holder, 0, last), 1]) if len(edges) else holder >= 0
+        following = holder + 1  # the next paragraph, which the token must not run into
+        crossing = ((inside & (ends > edges[np.clip(holder, 0, last), 1])) |
+                    ((following < len(edges)) & (ends > edges[np.clip(following, 0, last), 0])) if len(edges) else
+                    np.zeros(len(offsets), dtype=bool))
         kept = keep & inside
-        crossing = kept & (offsets + lengths > paragraph_ends[np.maximum(holder, 0)])
         numbers = np.repeat(np.cumsum([0, *map(len, spans)])[:-1], counts)  # first paragraph number of each report
         table = _table(documents["doc_id"].to_numpy(dtype=object), report[kept], (holder - numbers)[kept],
                        tokens.filter(kept), starts[kept], codes[kept])
         if not crossing.any():
             return table
-        redo = np.unique(report[crossing])  # the reports where a token crosses a paragraph's edge
+        redo = np.unique(report[crossing])  # the reports where a token runs over a paragraph's edge
         others = table[~table["doc_id"].isin(documents["doc_id"].iloc[redo])]
         again = self.tokens_table(paragraph_texts(documents.iloc[redo]))
-        order = {doc_id: i for i, doc_id in enumerate(documents["doc_id"])}
         merged = pd.concat([others, again], ignore_index=True)
-        return merged.iloc[np.argsort(merged["doc_id"].map(order).to_numpy(), kind="stable")].reset_index(drop=True)
+        return merged.sort_values("doc_id", kind="stable").reset_index(drop=True)  # each report's rows stay in order
 
     def _cut_texts(self, texts: list[str]) -> tuple[pa.LargeStringArray, np.ndarray, np.ndarray, np.ndarray,
                                                    np.ndarray, np.ndarray]:
@@ -277,9 +285,10 @@ class Segmenter:
             bases[i + 1] = bases[i] + len(text)
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         ends = np.cumsum(lengths)  # where each token ends, in the texts written one after another
-        text_ends = bases[1:][bases[1:] > 0]  # each must be a token's end
-        if len(text_ends) and not (len(ends) and np.array_equal(
-                ends[np.minimum(np.searchsorted(ends, text_ends), len(ends) - 1)], text_ends)):
+        text_ends = bases[1:][bases[1:] > 0]  # each must be a token's end, and the last the end of all tokens
+        covered = len(ends) == 0 if not len(text_ends) else len(ends) > 0 and ends[-1] == text_ends[-1] and \
+            np.array_equal(ends[np.minimum(np.searchsorted(ends, text_ends), len(ends) - 1)], text_ends)
+        if not covered:
             raise RuntimeError(f"the {self.backend} tokens do not cover the texts they were cut from; the offsets "
                                "of the token table would be wrong")
         numbers = _NO_NUMBERS
