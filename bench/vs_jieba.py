@@ -10,10 +10,12 @@ What it measures, in this order (one run each, same machine, same files):
 3. **the stages of keywords**, in this process and serially, so that each can be timed: read, clean, the gazetteer
    (built once per process: by each worker of a command), metadata (title, years, level and place chain), places
    (the corpus's place names), segmentation (the token table: each report cut whole and its tokens numbered by
-   paragraph, as the command does), tables (term counts) and write (the CSV).
+   paragraph, in the command's batches of 50 reports), tables (term counts) and write (the CSV).
 
 Each line gives seconds, million characters per second (characters of the raw files) and the ratio to plain
-jieba's time. Issue 12 asks for ``keywords`` at most 0.15 of plain jieba on at least 8 M characters.
+jieba's time; a command's line also gives the CPU-seconds the whole machine spent while it ran (its fork server and
+workers included, from ``/proc/stat``: run it on an otherwise idle machine). Issue 12 asks for ``keywords`` at
+most 0.15 of plain jieba on at least 8 M characters.
 
     .venv/bin/python bench/vs_jieba.py FOLDER [--copies 2] [--n-jobs N] [--no-stages]
 
@@ -61,21 +63,35 @@ def _line(label: str, seconds: float, chars: int, baseline: float | None) -> str
     return f"  {label:<34} {seconds:8.2f} s {chars / seconds / 1e6:7.2f} M chars/s   ratio {ratio}"
 
 
-def _command(name: str, folder: Path, out: Path, n_jobs: int | None) -> float:
+def _command(name: str, folder: Path, out: Path, n_jobs: int | None) -> tuple[float, float | None]:
+    """Seconds of the command as a whole process, and the CPU-seconds the whole machine spent meanwhile (the
+    command, its fork server and its workers, which are not its children; ``None`` where ``/proc/stat`` is missing)."""
     args = [str(COMMAND), name, str(folder), "-o", str(out / f"{name}.csv"), "--force"]
     if n_jobs is not None:
         args += ["--n-jobs", str(n_jobs)]
     env = {**os.environ, "GOVREPORTS_PROGRESS": "0"}
+    busy = _machine_cpu_seconds()
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
+    after = _machine_cpu_seconds()
     if done.returncode != 0:
         raise SystemExit(f"govreports {name} failed ({done.returncode}):\n{done.stderr}")
-    return seconds
+    return seconds, (after - busy if busy is not None and after is not None else None)
+
+
+def _machine_cpu_seconds() -> float | None:
+    """CPU-seconds spent by the whole machine since boot (user, nice and system time of ``/proc/stat``), or ``None``."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+    except OSError:
+        return None
+    return sum(int(value) for value in fields[1:4]) / os.sysconf("SC_CLK_TCK")
 
 
 def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     """The stages of ``govreports keywords``, serially, each timed (see the module docstring)."""
+    from govreports import cli
     from govreports.corpus import load as loading
     from govreports.corpus.clean import clean_text
     from govreports.corpus.places import gazetteer, place_names
@@ -108,7 +124,8 @@ def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     names = place_names(documents)
     lap("places (corpus place names)")
     segmenter = Segmenter(extra_words=names)
-    tokens = segmenter.report_tokens(documents)
+    size = cli._batch_reports()  # in the command's batches of reports
+    tokens = [segmenter.report_tokens(documents.iloc[start : start + size]) for start in range(0, len(documents), size)]
     lap("segmentation (token table)")
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(("general",), extra=names))
     lap("tables (term counts)")
@@ -147,9 +164,10 @@ def main() -> int:
         baseline = time.perf_counter() - start
         print(_line("plain jieba.lcut (1 process)", baseline, chars, baseline) + f"   {n_tokens:,} tokens")
         for name in ("corpus", "keywords", "indicators"):
-            seconds = _command(name, folder, out, args.n_jobs)
+            seconds, cpu = _command(name, folder, out, args.n_jobs)
             jobs = f" (--n-jobs {args.n_jobs})" if args.n_jobs is not None else ""
-            print(_line(f"govreports {name}{jobs}", seconds, chars, baseline))
+            used = f"   {cpu:.1f} CPU-s (machine)" if cpu is not None else ""
+            print(_line(f"govreports {name}{jobs}", seconds, chars, baseline) + used)
         if not args.no_stages:
             print("stages of keywords (this process, serial):")
             for name, seconds in _stages(folder, out):
