@@ -50,7 +50,8 @@ def normalise_chars(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     if "\ufffd" in text:
         text = _LOST_ZERO.sub("〇", text)
-    text = _LOST_PERCENT.sub(r"\1%", text).replace("\ufffd", "")
+    if "?" in text or "？" in text or "\ufffd" in text:  # what a lost percent sign shows as
+        text = _LOST_PERCENT.sub(r"\1%", text).replace("\ufffd", "")
     text = _FULLWIDTH_CHAR.sub(lambda m: _FULLWIDTH[m.group(0)], text)
     text = _LETTER_SPACED.sub(lambda m: re.sub(r"[ \t]", "", m.group(0)), text)
     text = _DOT_BETWEEN_DIGITS.sub(lambda m: m.group(1) + ("." if "。" not in m.group(2) else m.group(2)), text)
