@@ -274,14 +274,14 @@ class Segmenter:
                 character, whitespace included).
         """
         words: list[str] = []
-        spans: list[tuple[int, int]] = []
+        spans: list[np.ndarray] = []  # the number spans of each text with digits, as offsets in all the texts
         bases = np.zeros(len(texts) + 1, dtype=np.int64)  # each text's offset in the texts written one after another
         for i, text in enumerate(texts):
             words.extend(self._tokenizer(text))
             if _DIGIT.search(text):
-                base = int(bases[i])
-                spans.extend((base + start, base + end) for start, end in
-                             (match.span() for match in NUMBER.finditer(text)))
+                found = [match.span() for match in NUMBER.finditer(text)]
+                if found:
+                    spans.append(np.array(found, dtype=np.int64) + bases[i])
             bases[i + 1] = bases[i] + len(text)
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         ends = np.cumsum(lengths)  # where each token ends, in the texts written one after another
@@ -293,7 +293,7 @@ class Segmenter:
                                "of the token table would be wrong")
         numbers = _NO_NUMBERS
         if spans:
-            edges = np.array(spans, dtype=np.int64)
+            edges = np.concatenate(spans)
             holder = np.maximum(np.searchsorted(edges[:, 0], ends, side="right") - 1, 0)  # the span starting last
             inside = (ends > edges[holder, 0]) & (ends < edges[holder, 1])  # before each token's end
             ends = np.sort(np.concatenate([ends[~inside], edges.ravel()]), kind="stable")  # sorted runs: one merge
