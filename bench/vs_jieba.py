@@ -124,8 +124,9 @@ def _stages(folder: Path, out: Path) -> list[tuple[str, float]]:
     names = place_names(documents)
     lap("places (corpus place names)")
     segmenter = Segmenter(extra_words=names)
-    size = cli._batch_reports()  # in the command's batches of reports
-    tokens = [segmenter.report_tokens(documents.iloc[start : start + size]) for start in range(0, len(documents), size)]
+    size = cli._batch_reports()  # in the command's batches of reports, taken in doc_id order as the command does
+    ordered = documents.sort_values("doc_id", kind="stable")
+    tokens = [segmenter.report_tokens(ordered.iloc[start : start + size]) for start in range(0, len(ordered), size)]
     lap("segmentation (token table)")
     counts = keywords.term_frequencies(tokens, stopwords=stopwords(("general",), extra=names))
     lap("tables (term counts)")

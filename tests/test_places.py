@@ -125,6 +125,10 @@ def test_without_a_home_folder_the_gazetteer_is_parsed_each_time(monkeypatch) ->
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr(Path, "home", homeless)
     assert user_cache_folder() is None
+    monkeypatch.setattr(Path, "expanduser", lambda path: homeless())  # nor can ~ be expanded
+    monkeypatch.setenv("GOVREPORTS_CACHE", "~/govreports-cache")
+    assert user_cache_folder() is None
+    monkeypatch.delenv("GOVREPORTS_CACHE")
     gaz = places.user_cached("gazetteer", places._gazetteer_key(), places._parse_gazetteer, places.Gazetteer)
     assert gaz.mentions("诸暨市店口镇")["店口镇"] == 1
 
@@ -198,3 +202,18 @@ def test_county_level_title() -> None:
 )
 def test_level_from_text(title: str, body: str, level: str | None) -> None:
     assert level_from_text(title, body) == level
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path) -> None:
+    """XDG_CACHE_HOME must be absolute (the XDG rules): a relative one, as in some container files, would put the
+    cache under whatever folder a command runs in."""
+    from pathlib import Path
+
+    from govreports.runtime.cache import user_cache_folder
+
+    monkeypatch.delenv("GOVREPORTS_CACHE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", "~/.cache")
+    assert user_cache_folder() == Path(tmp_path) / ".cache" / "govreports"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert user_cache_folder() == tmp_path / "xdg" / "govreports"

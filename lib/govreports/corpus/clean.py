@@ -78,7 +78,7 @@ def clean_text(raw: str) -> CleanText:
     """
     rules = reading_rules()  # once per report, not per line
     text = _LITERAL_BREAKS.sub("\n", raw).replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", normalise_chars(text))  # runs of spaces, once for the whole text (lines keep no other)
+    text = normalise_chars(text)
     fields: dict[str, str] = {}
     removed: list[str] = []
     kept: list[str] = []
@@ -162,14 +162,14 @@ def _breadcrumb_step(line: str, state: str | None, rules: ReadingRules) -> str |
 
 
 def _tidy_line(line: str, rules: ReadingRules) -> str:
-    """A line without its bullet and table pipes, stripped; its runs of spaces are already one space (clean_text
-    makes them so for the whole text: removing a bullet or splitting table cells never joins two spaces)."""
+    """A line without its bullet and table pipes, its runs of spaces made one, stripped (in this order: a bullet rule
+    of one's own may count the spaces or tabs before a bullet)."""
     line = rules.cue("bullet").sub("", line)
     if "|" in line:
         if _TABLE_RULE.match(line):
             return ""
         line = " ".join(cell.strip() for cell in line.split("|") if cell.strip())
-    return line.strip()
+    return _SPACES.sub(" ", line).strip()
 
 
 def _header_pairs(line: str, rules: ReadingRules) -> list[tuple[str, str]] | None:

@@ -113,11 +113,12 @@ def term_frequencies(tokens: pd.DataFrame | Iterable[pd.DataFrame], *, by: str =
     """
     parts = list(each_batch(tokens, partial(_batch_frequencies, by, frozenset(stopwords), min_chars)))
     counted = [part for part in parts if len(part.count)]
-    if not counted:  # no report uses a term (or there are no tokens)
-        return pd.DataFrame({by: pd.Series(dtype="str"), "term": pd.Series(dtype="str"),
+    if not counted:  # no report uses a term (or there are no tokens): the columns, of the types they would have
+        return pd.DataFrame({by: pd.Series(dtype=parts[0].groups.dtype if parts else "str"),
+                             "term": pd.Series(dtype=parts[0].names.dtype if parts else "str"),
                              "count": pd.Series(dtype="int64"), "per_10k": pd.Series(dtype="float64"),
                              "n_tokens": pd.Series(dtype="int64")})
-    if counted and _in_order([part.groups[part.sizes > 0] for part in parts]):
+    if _in_order([part.groups[part.sizes > 0] for part in parts]):
         # each group is counted whole in one batch, and the batches come in group order: the batches' rows, one
         # after the other, are the table of the corpus (built column by column, each column in one piece)
         count = np.concatenate([part.count for part in counted]).astype(np.int64)
@@ -157,7 +158,9 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
     rows = is_term(batch, stopwords=stop, min_chars=min_chars) & grouped
     encoded = pc.dictionary_encode(_arrow(batch["token"]).filter(pa.array(rows)))  # terms in order of first use
     term_of_row = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    names = pd.Index(pd.Series(encoded.dictionary, dtype=batch["token"].dtype), copy=False)
+    kind = batch["token"].dtype
+    names = (pd.CategoricalIndex(encoded.dictionary.to_pylist(), dtype=kind) if isinstance(kind, pd.CategoricalDtype)
+             else pd.Index(pd.Series(encoded.dictionary, dtype=kind), copy=False))  # the column's own type
     width = max(len(names), 1)
     keys = group_of_row[rows].astype(np.int64) * width + term_of_row
     if len(groups) * width <= max(4 * len(keys), 1 << 20):  # few enough (group, term) cells: count them in place

@@ -185,34 +185,32 @@ def cached_object(cache_dir: str | Path | None, namespace: str, key: str, comput
 
 def user_cache_folder() -> Path | None:
     """This user's cache folder for what the package derives from installed data (the gazetteer parsed from jionlp's
-    table): the folder named by ``GOVREPORTS_CACHE``, else ``$XDG_CACHE_HOME/govreports``, else
-    ``~/.cache/govreports``; ``None`` when there is no home folder to put it in. Everything in it can be deleted at
-    any time: it is derived again when needed. Name a folder that only you can write: what is read from it is
-    unpickled, which runs code."""
-    named = os.environ.get("GOVREPORTS_CACHE")
-    if named:
-        return Path(named).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError):  # no HOME and no entry for this user in the password database
-            return None
-    return Path(base) / "govreports"
+    table): the folder named by ``GOVREPORTS_CACHE``, else ``$XDG_CACHE_HOME/govreports`` (an absolute path, as the
+    XDG rules ask; a relative one is ignored), else ``~/.cache/govreports``; ``None`` when the folder would be in a
+    home folder that cannot be found. Everything in it can be deleted at any time: it is derived again when needed.
+    Name a folder that only you can write: what is read from it is unpickled, which runs code."""
+    try:
+        named = os.environ.get("GOVREPORTS_CACHE")
+        if named:
+            return Path(named).expanduser()
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "govreports"
+    except (RuntimeError, KeyError):  # ~ with no HOME and no entry for this user in the password database
+        return None
 
 
-#: Files kept per name in the user cache folder (the newest): two versions of the package in use at once (two
-#: environments) each keep theirs, and files of versions no longer used go.
+#: Files kept per name in the user cache folder (the most recently used): two versions of the package in use at once
+#: (two environments) each keep theirs, and files of versions no longer used go.
 USER_CACHE_VERSIONS = 4
 
 
 def user_cached(name: str, key: str, compute: Callable[[], T], kind: type[T]) -> T:
     """``compute()``, kept with pickle as ``<user_cache_folder>/<name>-<key>.pickle`` and read back from there while
     ``key`` (a hash of everything the value depends on) is the same. A file that cannot be read back as a ``kind``
-    (cut short, from another version) is computed again and replaced; of the files of ``name``, the
-    :data:`USER_CACHE_VERSIONS` newest are kept when a new one is written. A folder that cannot be written, or no
-    folder at all, is left alone: the value is computed each time and nothing fails. Only for values this package
-    computes itself."""
+    (cut short, from another version) is computed again and replaced. When a file is written, the files of ``name``
+    beyond the :data:`USER_CACHE_VERSIONS` most recently used go (a file read back counts as used: its modification
+    time is set to now). A folder that cannot be written, or no folder at all, is left alone: the value is computed
+    each time and nothing fails. Only for values this package computes itself."""
     folder = user_cache_folder()
     if folder is None:
         return compute()
@@ -221,13 +219,16 @@ def user_cached(name: str, key: str, compute: Callable[[], T], kind: type[T]) ->
         with path.open("rb") as handle:
             value = pickle.load(handle)
         if isinstance(value, kind):
+            with suppress(OSError):
+                os.utime(path)
             return value
     except Exception:  # no such file, or whatever a damaged pickle raises: computed again below
         pass
     value = compute()
     with suppress(OSError):  # a folder that cannot be written: nothing kept
         write_bytes(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        kept = sorted(folder.glob(f"{name}-*.pickle"), key=lambda file: file.stat().st_mtime_ns, reverse=True)
-        for stale in kept[USER_CACHE_VERSIONS:]:
+        others = [file for file in folder.glob(f"{name}-*.pickle") if file != path]
+        others.sort(key=lambda file: file.stat().st_mtime_ns, reverse=True)
+        for stale in others[USER_CACHE_VERSIONS - 1 :]:  # the one just written is kept, whatever its time
             stale.unlink(missing_ok=True)
     return value

@@ -215,8 +215,9 @@ class Segmenter:
     def report_tokens(self, documents: pd.DataFrame) -> pd.DataFrame:
         """Token table of whole reports (``doc_id`` and clean ``text`` of a documents table, one row per report):
         the table :meth:`tokens_table` makes of all their paragraphs
-        (:func:`govreports.corpus.structure.paragraph_texts`), made a report at a time (a third of the time), in the
-        same order (by ``doc_id``, each report in text order).
+        (:func:`govreports.corpus.structure.paragraph_texts`), in the same order (by ``doc_id``, each report in text
+        order), made a report at a time: about a fifth less time (1.94 s against 2.46 s for the 488 devcorpus files
+        twice, in batches of 50, best of 5).
 
         A report is cut whole, and each token takes the number of the paragraph it lies in
         (:func:`govreports.corpus.structure.paragraph_spans`); a token outside every paragraph (whitespace, or a
@@ -229,24 +230,24 @@ class Segmenter:
         """
         from govreports.corpus.structure import paragraph_spans, paragraph_texts
 
-        if not documents["doc_id"].is_monotonic_increasing:  # paragraph_texts' order
-            documents = documents.sort_values("doc_id", kind="stable")
+        ids = documents["doc_id"].astype("str")  # by the ids' text, as paragraph_texts sorts them
+        if not ids.is_monotonic_increasing:
+            documents = documents.iloc[np.argsort(ids.to_numpy(dtype=object), kind="stable")]
         texts = documents["text"].tolist()
         tokens, counts, starts, lengths, codes, keep = self._cut_texts(texts)
         spans = [np.array(paragraph_spans(text), dtype=np.int64).reshape(-1, 2) for text in texts]
         bases = np.cumsum([0, *map(len, texts)])  # each report's offset in the reports written one after the other
-        edges = np.concatenate([span + base for span, base in zip(spans, bases, strict=False)]) if spans else \
-            np.zeros((0, 2), np.int64)  # every paragraph's (start, end) there, in order
+        # every paragraph's (start, end) there, in order, then an empty one after the last text (so that every token
+        # has a next paragraph)
+        edges = np.concatenate([*(span + base for span, base in zip(spans, bases, strict=False)),
+                                np.array([[bases[-1] + 1, bases[-1] + 1]])])
         report = np.repeat(np.arange(len(texts)), counts)
         offsets = starts + bases[:-1][report]
         ends = offsets + lengths
-        holder = np.searchsorted(edges[:, 0], offsets, side="right") - 1  # the paragraph starting last before
-        last = max(len(edges) - 1, 0)
-        inside = (holder >= 0) & (offsets < edges[np.clip(holder, 0, last), 1]) if len(edges) else holder >= 0
-        following = holder + 1  # the next paragraph, which the token must not run into
-        crossing = ((inside & (ends > edges[np.clip(holder, 0, last), 1])) |
-                    ((following < len(edges)) & (ends > edges[np.clip(following, 0, last), 0])) if len(edges) else
-                    np.zeros(len(offsets), dtype=bool))
+        holder = np.searchsorted(edges[:, 0], offsets, side="right") - 1  # the paragraph starting last before, or -1
+        inside = (holder >= 0) & (offsets < edges[holder, 1])
+        # a token must not run out of its paragraph, nor into the next one
+        crossing = (inside & (ends > edges[holder, 1])) | (ends > edges[holder + 1, 0])
         kept = keep & inside
         numbers = np.repeat(np.cumsum([0, *map(len, spans)])[:-1], counts)  # first paragraph number of each report
         table = _table(documents["doc_id"].to_numpy(dtype=object), report[kept], (holder - numbers)[kept],
@@ -285,9 +286,12 @@ class Segmenter:
             bases[i + 1] = bases[i] + len(text)
         lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
         ends = np.cumsum(lengths)  # where each token ends, in the texts written one after another
-        text_ends = bases[1:][bases[1:] > 0]  # each must be a token's end, and the last the end of all tokens
-        covered = len(ends) == 0 if not len(text_ends) else len(ends) > 0 and ends[-1] == text_ends[-1] and \
-            np.array_equal(ends[np.minimum(np.searchsorted(ends, text_ends), len(ends) - 1)], text_ends)
+        # the tokens tile the texts: none is empty, together they end where the texts end, and each text's end is
+        # the end of a token
+        text_ends = bases[1:][bases[1:] > 0]
+        found = np.minimum(np.searchsorted(ends, text_ends), max(len(ends) - 1, 0))  # ends are sorted
+        covered = bool(np.all(lengths > 0)) and int(lengths.sum()) == int(bases[-1]) and (
+            not len(text_ends) or bool(np.array_equal(ends[found], text_ends)))
         if not covered:
             raise RuntimeError(f"the {self.backend} tokens do not cover the texts they were cut from; the offsets "
                                "of the token table would be wrong")
