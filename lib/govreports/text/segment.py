@@ -289,9 +289,9 @@ class Segmenter:
         # the tokens tile the texts: none is empty, together they end where the texts end, and each text's end is
         # the end of a token
         text_ends = bases[1:][bases[1:] > 0]
-        found = np.minimum(np.searchsorted(ends, text_ends), max(len(ends) - 1, 0))  # ends are sorted
+        nearest = np.minimum(np.searchsorted(ends, text_ends), max(len(ends) - 1, 0))  # ends are sorted
         covered = bool(np.all(lengths > 0)) and int(lengths.sum()) == int(bases[-1]) and (
-            not len(text_ends) or bool(np.array_equal(ends[found], text_ends)))
+            not len(text_ends) or bool(np.array_equal(ends[nearest], text_ends)))
         if not covered:
             raise RuntimeError(f"the {self.backend} tokens do not cover the texts they were cut from; the offsets "
                                "of the token table would be wrong")
