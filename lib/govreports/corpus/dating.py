@@ -62,7 +62,8 @@ _SPACES = re.compile(r"[ \t\u3000\r\n]+")
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）])")  # a heading, not a title
 _HEADER_LABEL = re.compile(r"^(?:标题|题目|文章标题)[:：]")
 _CONGRESS_LINE = re.compile(r"人民代表大会[^。，；]{0,16}?会议上")
-_NUMBERED_LINE = r"(?:^|\n)\s*(?:[一二三四五六七八九十]+[、.．]\s*)?"
+_NUMBERING = r"\s*(?:[一二三四五六七八九十]+[、.．]\s*)?"  # a heading's number, if any, after a line break
+_NUMBERED_LINE = r"(?:^|\n)" + _NUMBERING
 
 
 @dataclass(frozen=True)
@@ -272,7 +273,7 @@ def _review_and_plan(text: str, rules: DatingRules, shift: int) -> list[YearEvid
                      + r")[^\s。，]{0,10}(?=\s|$)", " " + text)
     if span:
         found.append(YearEvidence(table[span.group(1)][0], "five-year plan heading", 3, span.group(0).strip()[:40]))
-    plan = re.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]\s*)?" + _YEAR + r"的?(?:政府)?(?:" + rules.words("plan_word")
+    plan = re.compile(r"\n" + _NUMBERING + _YEAR + r"的?(?:政府)?(?:" + rules.words("plan_word")
                       + r")(?![^\n]{0,8}(?:" + rules.words("not_plan_word") + "))")
     for match in plan.finditer("\n" + text):
         if not review.match(match.group(0)):

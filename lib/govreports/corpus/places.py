@@ -43,8 +43,8 @@ from govreports.runtime.steps import cached_step
 if TYPE_CHECKING:
     from ahocorasick_rs import AhoCorasick
 
-__all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "chain_of", "gazetteer", "level_from_text", "longest_name_scan", "place_names", "resolve_place",
-           "shared_chain", "structural_gaps"]
+__all__ = ["Gazetteer", "Place", "PlaceMatch", "build_gazetteer", "chain_of", "gazetteer", "level_from_text",
+           "longest_name_scan", "place_names", "resolve_place", "shared_chain", "structural_gaps"]
 
 Level = Literal["province", "city", "county", "town"]
 _LEVELS: tuple[Level, ...] = ("province", "city", "county", "town")

@@ -58,9 +58,17 @@ def terms(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int
 
 def is_term(tokens: pd.DataFrame, *, stopwords: Iterable[str] = (), min_chars: int = 2) -> np.ndarray:
     """Which rows of ``tokens`` are :func:`terms`, as a boolean array."""
-    token = _arrow(tokens["token"])
+    return _term_rows(_arrow(tokens["token"]), _words(tokens), stopwords, min_chars)
+
+
+def _words(tokens: pd.DataFrame) -> np.ndarray:
+    """Which rows of ``tokens`` are word tokens (the counting unit), as a boolean array."""
+    return (tokens["kind"] == "word").to_numpy(dtype=bool)
+
+
+def _term_rows(token: pa.Array, words: np.ndarray, stopwords: Iterable[str], min_chars: int) -> np.ndarray:
+    """:func:`is_term` of the tokens ``token`` (as Arrow strings) whose word rows are ``words``."""
     stop = pa.array([word for word in set(stopwords) if isinstance(word, str)], token.type)  # only text can match
-    words = (tokens["kind"] == "word").to_numpy(dtype=bool)
     long_enough = pc.fill_null(pc.greater_equal(pc.utf8_length(token), min_chars), False)
     return words & long_enough.to_numpy(zero_copy_only=False) & ~pc.is_in(token, value_set=stop).to_numpy(
         zero_copy_only=False)
@@ -153,10 +161,11 @@ def _batch_frequencies(by: str, stop: frozenset[str], min_chars: int, batch: pd.
     grouping the strings), sorted as :func:`term_frequencies` sorts them."""
     group_of_row, groups = pd.factorize(batch[by], sort=True)  # groups sorted, as groupby sorts them
     grouped = group_of_row >= 0  # groupby leaves out rows whose group is missing
-    words = (batch["kind"] == "word").to_numpy(dtype=bool) & grouped
+    words = _words(batch) & grouped
     sizes = np.bincount(group_of_row[words], minlength=len(groups)).astype(np.int64)
-    rows = is_term(batch, stopwords=stop, min_chars=min_chars) & grouped
-    encoded = pc.dictionary_encode(_arrow(batch["token"]).filter(pa.array(rows)))  # terms in order of first use
+    token = _arrow(batch["token"])  # made once for both: a copy when the column is not Arrow strings in one piece
+    rows = _term_rows(token, words, stop, min_chars)
+    encoded = pc.dictionary_encode(token.filter(pa.array(rows)))  # terms in order of first use
     term_of_row = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     kind = batch["token"].dtype
     names = (pd.CategoricalIndex(encoded.dictionary.to_pylist(), dtype=kind) if isinstance(kind, pd.CategoricalDtype)
